@@ -1,0 +1,57 @@
+package org.onesheet.config;
+
+import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
+import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
+import ca.uhn.fhir.jpa.config.HapiJpaConfig;
+import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
+import ca.uhn.fhir.jpa.model.config.PartitionSettings;
+import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import ca.uhn.fhir.jpa.model.entity.StorageSettings;
+import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** HAPI's R4 JPA storage, with only what a county group uses switched on. */
+@Configuration
+// SubscriptionChannelConfig supplies the in-JVM message broker that Batch2 (reindex, $expunge,
+// later bulk export) hands its work notifications through; job state itself lives in the database.
+@Import({
+	JpaR4Config.class,
+	HapiJpaConfig.class,
+	JpaBatch2Config.class,
+	Batch2JobsConfig.class,
+	SubscriptionChannelConfig.class,
+	ThreadPoolFactoryConfig.class
+})
+public class HapiJpaStorageConfig {
+
+	@Bean
+	public JpaStorageSettings jpaStorageSettings(OneSheetProperties properties) {
+		JpaStorageSettings settings = new JpaStorageSettings();
+		// References must point at resources this server holds: a referral to a clinic
+		// that does not exist is an error, not a placeholder.
+		settings.setAllowExternalReferences(false);
+		settings.setAutoCreatePlaceholderReferenceTargets(false);
+		settings.setEnforceReferentialIntegrityOnWrite(true);
+		settings.setEnforceReferentialIntegrityOnDelete(true);
+		// :missing searches are not used by any member system; indexing them doubles index rows.
+		settings.setIndexMissingFields(StorageSettings.IndexEnabledEnum.DISABLED);
+		settings.setFetchSizeDefaultMaximum(properties.maxPageSize());
+		settings.setDefaultSearchParamsCanBeOverridden(true);
+		settings.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ALPHANUMERIC);
+		return settings;
+	}
+
+	@Bean
+	public PartitionSettings partitionSettings() {
+		return new PartitionSettings();
+	}
+
+	@Bean
+	public SubscriptionSettings subscriptionSettings() {
+		return new SubscriptionSettings();
+	}
+}

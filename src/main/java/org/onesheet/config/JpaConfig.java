@@ -1,0 +1,62 @@
+package org.onesheet.config;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.orm.jpa.JpaTransactionManager;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
+
+/** HAPI's persistence unit on the configured DataSource, with the schema created by Hibernate. */
+@Configuration
+@EnableTransactionManagement
+public class JpaConfig {
+
+	@Primary
+	@Bean
+	public LocalContainerEntityManagerFactoryBean entityManagerFactory(
+			DataSource dataSource,
+			DataSourceProperties dataSourceProperties,
+			ConfigurableListableBeanFactory beanFactory,
+			FhirContext fhirContext,
+			JpaStorageSettings storageSettings) {
+		LocalContainerEntityManagerFactoryBean factory =
+				HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
+		factory.setPersistenceUnitName("HAPI_PU");
+		factory.setDataSource(dataSource);
+		factory.setJpaProperties(hibernateProperties(DatabaseDialect.forJdbcUrl(dataSourceProperties.determineUrl())));
+		return factory;
+	}
+
+	@Primary
+	@Bean
+	public JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
+		return new JpaTransactionManager(entityManagerFactory);
+	}
+
+	private static Properties hibernateProperties(DatabaseDialect dialect) {
+		Properties properties = new Properties();
+		properties.put("hibernate.dialect", dialect.hibernateDialect());
+		// HAPI creates and upgrades its own tables: an empty PostgreSQL database is enough.
+		properties.put("hibernate.hbm2ddl.auto", "update");
+		properties.put("hibernate.search.enabled", "false");
+		properties.put("hibernate.jdbc.batch_size", "50");
+		properties.put("hibernate.order_inserts", "true");
+		properties.put("hibernate.order_updates", "true");
+		properties.put("hibernate.cache.use_query_cache", "false");
+		properties.put("hibernate.cache.use_second_level_cache", "false");
+		properties.put("hibernate.cache.use_structured_entries", "false");
+		properties.put("hibernate.cache.use_minimal_puts", "false");
+		properties.put("hibernate.format_sql", "false");
+		properties.put("hibernate.show_sql", "false");
+		return properties;
+	}
+}

@@ -1,0 +1,24 @@
+package org.onesheet.config;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Server-wide settings under {@code onesheet.*}. Each capability adds its own record
+ * ({@code onesheet.referral.*}, {@code onesheet.chronic.*}) rather than growing this one.
+ *
+ * @param demoData fill an empty database with the demo county group at start-up
+ * @param maxRequestSize the largest request body accepted; larger ones get 413
+ * @param defaultPageSize search page size when the client sends no {@code _count}
+ * @param maxPageSize the largest {@code _count} honoured
+ * @param corsAllowedOrigins origin patterns allowed by CORS; empty turns CORS off
+ */
+@ConfigurationProperties(prefix = "onesheet")
+public record OneSheetProperties(
+		@DefaultValue("true") boolean demoData,
+		@DefaultValue("20MB") DataSize maxRequestSize,
+		@DefaultValue("20") int defaultPageSize,
+		@DefaultValue("500") int maxPageSize,
+		@DefaultValue({"http://localhost:*", "http://127.0.0.1:*"}) List<String> corsAllowedOrigins) {}

@@ -1,0 +1,70 @@
+package org.onesheet.identity;
+
+/**
+ * Every identifier system, code system, extension and profile URI OneSheet uses, in one place.
+ * Nothing else in the code base spells a system URI.
+ */
+public final class Systems {
+
+	/** The canonical base of the OneSheet Implementation Guide. */
+	public static final String CANONICAL_BASE = "http://onesheet.org/fhir";
+
+	// --- National identifier systems (the OIDs of China's 互联互通 CDA templates) ---
+
+	/** 居民身份证号: 18-character resident identity number, GB 11643. */
+	public static final String RESIDENT_ID = "urn:oid:2.16.156.10011.1.3";
+
+	/** 医保卡号: medical insurance card number. */
+	public static final String INSURANCE_CARD = "urn:oid:2.16.156.10011.1.15";
+
+	/** 统一社会信用代码: unified social credit code of an institution, GB 32100. */
+	public static final String SOCIAL_CREDIT_CODE = CANONICAL_BASE + "/sid/unified-social-credit-code";
+
+	/** 医师执业证书编码: practitioner licence number. */
+	public static final String PRACTITIONER_LICENCE = CANONICAL_BASE + "/sid/practitioner-licence";
+
+	/** Prefix of the per-clinic local record number systems (门诊号 / 住院号 / 健康档案号). */
+	private static final String LOCAL_RECORD_PREFIX = CANONICAL_BASE + "/sid/local-record/";
+
+	// --- Code systems ---
+
+	/** GB/T 2260 administrative division codes (行政区划代码). */
+	public static final String ADMINISTRATIVE_DIVISION = CANONICAL_BASE + "/CodeSystem/gb-t-2260";
+
+	/** Institution levels within a county group (医共体机构层级). */
+	public static final String INSTITUTION_LEVEL = CANONICAL_BASE + "/CodeSystem/institution-level";
+
+	/** Referral direction: up (上转) or down (下转). */
+	public static final String REFERRAL_DIRECTION = CANONICAL_BASE + "/CodeSystem/referral-direction";
+
+	public static final String LOINC = "http://loinc.org";
+	public static final String ICD_10 = "http://hl7.org/fhir/sid/icd-10";
+	public static final String SNOMED_CT = "http://snomed.info/sct";
+	public static final String UCUM = "http://unitsofmeasure.org";
+	public static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
+	public static final String CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical";
+	public static final String CONDITION_CATEGORY = "http://terminology.hl7.org/CodeSystem/condition-category";
+	public static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+	public static final String DIAGNOSTIC_SERVICE_SECTION = "http://terminology.hl7.org/CodeSystem/v2-0074";
+	public static final String PRACTITIONER_ROLE = "http://terminology.hl7.org/CodeSystem/practitioner-role";
+	public static final String IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
+
+	// --- Extensions ---
+
+	/** Address extension carrying the GB/T 2260 division code of the county (区县代码). */
+	public static final String EXT_ADDRESS_DIVISION = CANONICAL_BASE + "/StructureDefinition/address-division";
+
+	/** ServiceRequest extension: the referral direction (上转 / 下转). */
+	public static final String EXT_REFERRAL_DIRECTION = CANONICAL_BASE + "/StructureDefinition/referral-direction";
+
+	/** ServiceRequest extension: a green-channel referral (绿色通道). */
+	public static final String EXT_GREEN_CHANNEL = CANONICAL_BASE + "/StructureDefinition/green-channel";
+
+	private Systems() {
+	}
+
+	/** The local record number system of one clinic, keyed by the clinic's Organization id. */
+	public static String localRecordSystem(String organizationId) {
+		return LOCAL_RECORD_PREFIX + organizationId;
+	}
+}
