@@ -10,6 +10,7 @@ import org.springframework.util.unit.DataSize;
  * ({@code onesheet.referral.*}, {@code onesheet.chronic.*}) rather than growing this one.
  *
  * @param demoData fill an empty database with the demo county group at start-up
+ * @param demoPatients how many residents the demo group has
  * @param maxRequestSize the largest request body accepted; larger ones get 413
  * @param defaultPageSize search page size when the client sends no {@code _count}
  * @param maxPageSize the largest {@code _count} honoured
@@ -18,6 +19,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties(prefix = "onesheet")
 public record OneSheetProperties(
 		@DefaultValue("true") boolean demoData,
+		@DefaultValue("300") int demoPatients,
 		@DefaultValue("20MB") DataSize maxRequestSize,
 		@DefaultValue("20") int defaultPageSize,
 		@DefaultValue("500") int maxPageSize,

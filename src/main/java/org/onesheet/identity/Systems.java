@@ -48,6 +48,7 @@ public final class Systems {
 	public static final String DIAGNOSTIC_SERVICE_SECTION = "http://terminology.hl7.org/CodeSystem/v2-0074";
 	public static final String PRACTITIONER_ROLE = "http://terminology.hl7.org/CodeSystem/practitioner-role";
 	public static final String IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
+	public static final String TASK_CODE = "http://hl7.org/fhir/CodeSystem/task-code";
 
 	// --- Extensions ---
 

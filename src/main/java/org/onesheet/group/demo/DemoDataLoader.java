@@ -1,0 +1,73 @@
+package org.onesheet.group.demo;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Organization;
+import org.onesheet.config.OneSheetProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/** Fills an empty database with the demo county group at start-up, unless {@code onesheet.demo-data=false}. */
+@Component
+public class DemoDataLoader implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+	private final OneSheetProperties properties;
+	private final DaoRegistry daoRegistry;
+	private final IFhirSystemDao<Bundle, ?> systemDao;
+
+	public DemoDataLoader(OneSheetProperties properties, DaoRegistry daoRegistry, IFhirSystemDao<Bundle, ?> systemDao) {
+		this.properties = properties;
+		this.daoRegistry = daoRegistry;
+		this.systemDao = systemDao;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!properties.demoData() || groupIsLoaded()) {
+			return;
+		}
+		long started = System.nanoTime();
+		AtomicInteger resources = new AtomicInteger();
+		new DemoGroupGenerator(DemoGroupGenerator.DEFAULT_SEED, properties.demoPatients(),
+				DemoGroupGenerator.DEFAULT_PATIENTS_PER_BUNDLE, LocalDate.now(PatientRecords.CHINA))
+				.forEachBundle(bundle -> {
+					store(bundle);
+					resources.addAndGet(bundle.getEntry().size());
+				});
+		log.info("Loaded the demo county group: {} patients, {} resources in {} ms", properties.demoPatients(),
+				resources.get(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private boolean groupIsLoaded() {
+		try {
+			daoRegistry.getResourceDao(Organization.class).read(
+					new IdType("Organization", DemoGroupGenerator.GROUP_ORGANIZATION_ID), new SystemRequestDetails());
+			return true;
+		} catch (ResourceNotFoundException | ResourceGoneException e) {
+			return false;
+		}
+	}
+
+	private void store(Bundle bundle) {
+		try {
+			systemDao.transaction(new SystemRequestDetails(), bundle);
+		} catch (ResourceVersionConflictException e) {
+			// Another node is loading the same bundle: the PUTs to fixed ids make a second try a no-op update.
+			log.info("Demo bundle raced with another node, retrying once: {}", e.getMessage());
+			systemDao.transaction(new SystemRequestDetails(), bundle);
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package org.onesheet.group.demo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Writes the demo county group as FHIR transaction bundles, in an order where every bundle references only
+ * itself and earlier ones: organisations, then staff, then patients in chunks.
+ *
+ * <p>Deterministic: the same seed, patient count and as-of date give the same bundles, byte for byte.
+ * Every entry is a PUT to a fixed id, so loading the same bundles twice (two nodes starting together,
+ * a retried load) converges on one copy instead of duplicating the group.
+ */
+public final class DemoGroupGenerator {
+
+	public static final long DEFAULT_SEED = 652327L;
+	public static final int DEFAULT_PATIENTS = 300;
+	public static final int DEFAULT_PATIENTS_PER_BUNDLE = 50;
+	/** The group Organization's id: its presence tells a loader the demo group is already there. */
+	public static final String GROUP_ORGANIZATION_ID = DemoGroup.GROUP_ID;
+
+	private final long seed;
+	private final int patients;
+	private final int patientsPerBundle;
+	private final LocalDate asOf;
+
+	public DemoGroupGenerator(long seed, int patients, int patientsPerBundle, LocalDate asOf) {
+		if (patients < 0 || patientsPerBundle < 1) {
+			throw new IllegalArgumentException("patients must be >= 0 and patients per bundle >= 1");
+		}
+		this.seed = seed;
+		this.patients = patients;
+		this.patientsPerBundle = patientsPerBundle;
+		this.asOf = asOf;
+	}
+
+	/** Hands each bundle to the sink as soon as it is built, so 100,000 patients never sit in memory. */
+	public void forEachBundle(Consumer<Bundle> sink) {
+		DemoGroup group = new DemoGroup(new Random(seed));
+		sink.accept(transaction(group.organizations()));
+		sink.accept(transaction(group.staff()));
+		Set<String> residentIds = new HashSet<>();
+		PatientRecords records = new PatientRecords(group, asOf, residentIds);
+		List<Resource> chunk = new ArrayList<>();
+		for (int index = 1; index <= patients; index++) {
+			// One generator per patient: a patient's record does not depend on the bundle size.
+			chunk.addAll(records.patient(index, new Random(seed * 1_000_003L + index)));
+			if (index % patientsPerBundle == 0 || index == patients) {
+				sink.accept(transaction(chunk));
+				chunk = new ArrayList<>();
+			}
+		}
+	}
+
+	static Bundle transaction(List<Resource> resources) {
+		Bundle bundle = new Bundle();
+		bundle.setType(Bundle.BundleType.TRANSACTION);
+		for (Resource resource : resources) {
+			String url = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+			bundle.addEntry()
+					.setFullUrl(url)
+					.setResource(resource)
+					.getRequest()
+					.setMethod(Bundle.HTTPVerb.PUT)
+					.setUrl(url);
+		}
+		return bundle;
+	}
+}

@@ -1,0 +1,93 @@
+package org.onesheet.group.demo;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+import org.onesheet.group.demo.DemoGroup.Site;
+import org.onesheet.identity.Systems;
+
+/**
+ * Demo referrals (双向转诊) as a ServiceRequest plus the Task that tracks it: township branches refer
+ * patients up to the county hospital, and the county refers treated patients back down for rehabilitation.
+ */
+final class Referrals {
+
+	static final String SNOMED_PATIENT_REFERRAL = "3457005";
+
+	private final DemoGroup group;
+	private final LocalDate asOf;
+
+	Referrals(DemoGroup group, LocalDate asOf) {
+		this.group = group;
+		this.asOf = asOf;
+	}
+
+	/** 上转: the township branch sends a poorly controlled patient to the county hospital. */
+	List<Resource> upward(String patientId, Reference subject, Site township, Random random) {
+		boolean done = random.nextBoolean();
+		ServiceRequest request = request(patientId + "-ref-up", subject, "up", "上转", random.nextInt(3) == 0);
+		request.setRequester(new Reference("PractitionerRole/" + group.roleAt(township.id(), random)));
+		request.addPerformer(group.site(DemoGroup.COUNTY_HOSPITAL_ID).reference());
+		request.addReasonCode().setText("血压控制不佳，需上级医院调整治疗方案 (blood pressure poorly controlled)");
+		request.setStatus(done ? ServiceRequest.ServiceRequestStatus.COMPLETED : ServiceRequest.ServiceRequestStatus.ACTIVE);
+		LocalDate day = asOf.minusDays(2 + random.nextInt(40));
+		request.setAuthoredOn(PatientRecords.toDate(day, 9));
+		Task task = task(request, township, group.site(DemoGroup.COUNTY_HOSPITAL_ID), day, done);
+		return List.of(request, task);
+	}
+
+	/** 下转: the county hospital sends a treated patient home to the township branch for rehabilitation. */
+	List<Resource> downward(String patientId, Reference subject, Site township, Random random) {
+		boolean done = random.nextBoolean();
+		Site county = group.site(DemoGroup.COUNTY_HOSPITAL_ID);
+		ServiceRequest request = request(patientId + "-ref-down", subject, "down", "下转", false);
+		request.setRequester(new Reference("PractitionerRole/" + group.roleAt(county.id(), random)));
+		request.addPerformer(township.reference());
+		request.addReasonCode().setText("病情稳定，转回基层康复及慢病随访 (stable: rehabilitation and follow-up at home)");
+		request.setStatus(done ? ServiceRequest.ServiceRequestStatus.COMPLETED : ServiceRequest.ServiceRequestStatus.ACTIVE);
+		LocalDate day = asOf.minusDays(1 + random.nextInt(30));
+		request.setAuthoredOn(PatientRecords.toDate(day, 15));
+		return List.of(request, task(request, county, township, day, done));
+	}
+
+	private static ServiceRequest request(String id, Reference subject, String direction, String chinese,
+			boolean greenChannel) {
+		ServiceRequest request = new ServiceRequest();
+		request.setId(id);
+		request.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
+		request.addCategory(new CodeableConcept(new Coding(Systems.SNOMED_CT, SNOMED_PATIENT_REFERRAL,
+				"Patient referral")).setText("转诊"));
+		request.setCode(new CodeableConcept(new Coding(Systems.SNOMED_CT, SNOMED_PATIENT_REFERRAL,
+				"Patient referral")).setText(chinese));
+		request.addExtension(Systems.EXT_REFERRAL_DIRECTION,
+				new Coding(Systems.REFERRAL_DIRECTION, direction, chinese));
+		request.addExtension(Systems.EXT_GREEN_CHANNEL, new BooleanType(greenChannel));
+		request.setPriority(greenChannel ? ServiceRequest.ServiceRequestPriority.URGENT
+				: ServiceRequest.ServiceRequestPriority.ROUTINE);
+		request.setSubject(subject);
+		return request;
+	}
+
+	private static Task task(ServiceRequest request, Site from, Site to, LocalDate day, boolean done) {
+		Task task = new Task();
+		task.setId(request.getIdElement().getIdPart() + "-task");
+		task.setStatus(done ? Task.TaskStatus.COMPLETED : Task.TaskStatus.REQUESTED);
+		task.setIntent(Task.TaskIntent.ORDER);
+		task.setCode(new CodeableConcept(new Coding(Systems.TASK_CODE, "fulfill",
+				"Fulfill the focal request")));
+		task.setFocus(new Reference("ServiceRequest/" + request.getIdElement().getIdPart()));
+		task.setFor(request.getSubject());
+		task.setRequester(from.reference());
+		task.setOwner(to.reference());
+		task.setAuthoredOn(PatientRecords.toDate(day, 9));
+		task.setLastModified(PatientRecords.toDate(done ? day.plusDays(3) : day, 16));
+		return task;
+	}
+}
