@@ -7,6 +7,7 @@ import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
 import ca.uhn.fhir.jpa.provider.JpaSystemProvider;
 import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.narrative2.NullNarrativeGenerator;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
 import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
@@ -44,6 +45,8 @@ public class FhirServerConfig {
 		server.setImplementationDescription("OneSheet: the shared record of a county medical community (县域医共体)");
 		// Narratives come from the sending clinic; generating our own would overwrite them.
 		server.getFhirContext().setNarrativeGenerator(new NullNarrativeGenerator());
+		// An element FHIR does not know is a client's mistake to report, not data to drop silently.
+		server.getFhirContext().setParserErrorHandler(new StrictErrorHandler());
 		server.registerProviders(resourceProviders.createProviders());
 		server.registerProvider(systemProvider);
 		server.setServerConformanceProvider(new JpaCapabilityStatementProvider(
