@@ -1,0 +1,39 @@
+package org.onesheet.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * One real PostgreSQL server per test JVM, from the embedded binaries on Maven Central
+ * (nothing to install), stopped when the JVM exits.
+ */
+public final class EmbeddedPostgres {
+
+	private static io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+
+	private EmbeddedPostgres() {
+	}
+
+	public static synchronized void register(DynamicPropertyRegistry registry) {
+		if (server == null) {
+			try {
+				server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+						.setServerConfig("max_connections", "100")
+						.start();
+			} catch (IOException e) {
+				throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				try {
+					server.close();
+				} catch (IOException ignored) {
+					// the JVM is going away; the data directory is temporary anyway
+				}
+			}));
+		}
+		registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", "postgres"));
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "postgres");
+	}
+}

@@ -1,0 +1,28 @@
+package org.onesheet.system;
+
+import org.onesheet.support.EmbeddedPostgres;
+import org.onesheet.support.FhirEndpoint;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The same contracts against a real PostgreSQL 16, with the schema created by HAPI on an empty database. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class FhirServerOnPostgresTest implements RestApiContract, BadInputContract {
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		EmbeddedPostgres.register(registry);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Override
+	public FhirEndpoint endpoint() {
+		return new FhirEndpoint(port);
+	}
+}

@@ -1,0 +1,132 @@
+package org.onesheet.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.Test;
+import org.onesheet.identity.Systems;
+import org.onesheet.support.FhirEndpoint;
+import org.onesheet.support.TestPatients;
+
+/** What a member clinic's system does every day over REST, against whichever database the server runs on. */
+public interface RestApiContract {
+
+	FhirEndpoint endpoint();
+
+	@Test
+	default void metadataDescribesAnR4ServerInUtf8Json() {
+		var response = endpoint().http().get("/fhir/metadata");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("application/fhir+json").containsIgnoringCase("charset=utf-8");
+		CapabilityStatement capabilities =
+				FhirEndpoint.FHIR.newJsonParser().parseResource(CapabilityStatement.class, response.asString());
+		assertThat(capabilities.getFhirVersion().toCode()).isEqualTo("4.0.1");
+		assertThat(capabilities.getSoftware().getName()).isEqualTo("OneSheet");
+	}
+
+	@Test
+	default void demoGroupHasEightTownshipBranchesEachWithVillageClinics() {
+		IGenericClient client = endpoint().client();
+		Bundle townships = client.search().forResource(Organization.class)
+				.where(Organization.TYPE.exactly().systemAndCode(Systems.INSTITUTION_LEVEL, "township-centre"))
+				.returnBundle(Bundle.class).execute();
+		assertThat(townships.getEntry()).hasSize(8);
+		for (var entry : townships.getEntry()) {
+			Bundle villages = client.search().forResource(Organization.class)
+					.where(Organization.PARTOF.hasId(entry.getResource().getIdElement().toUnqualifiedVersionless()))
+					.returnBundle(Bundle.class).execute();
+			assertThat(villages.getEntry()).hasSizeBetween(3, 5);
+		}
+	}
+
+	@Test
+	default void aDemoResidentIdFindsExactlyThatPatient() {
+		IGenericClient client = endpoint().client();
+		Patient demo = client.read().resource(Patient.class).withId("jmse-pat-000001").execute();
+		String residentId = demo.getIdentifier().stream()
+				.filter(identifier -> Systems.RESIDENT_ID.equals(identifier.getSystem()))
+				.findFirst().orElseThrow().getValue();
+
+		var response = endpoint().http()
+				.queryParam("identifier", Systems.RESIDENT_ID + "|" + residentId)
+				.get("/fhir/Patient");
+
+		Bundle found = FhirEndpoint.FHIR.newJsonParser().parseResource(Bundle.class, response.asString());
+		assertThat(found.getTotal()).isEqualTo(1);
+		Patient patient = (Patient) found.getEntryFirstRep().getResource();
+		assertThat(patient.getIdElement().getIdPart()).isEqualTo("jmse-pat-000001");
+		assertThat(patient.getNameFirstRep().getText()).isEqualTo(demo.getNameFirstRep().getText()).matches("\\p{IsHan}.+");
+	}
+
+	@Test
+	default void chineseNameAddressAndNarrativeRoundTripThroughStorageAndSearch() {
+		IGenericClient client = endpoint().client();
+		Patient sent = TestPatients.withChineseText();
+		IIdType id = client.create().resource(sent).execute().getId();
+
+		Patient read = client.read().resource(Patient.class).withId(id.getIdPart()).execute();
+		assertThat(read.getNameFirstRep().getText()).isEqualTo(sent.getNameFirstRep().getText());
+		assertThat(read.getNameFirstRep().getFamily()).isEqualTo("欧阳");
+		assertThat(read.getAddressFirstRep().getText()).isEqualTo(sent.getAddressFirstRep().getText());
+		assertThat(read.getText().getDivAsString()).contains("高血压随访，血压控制良好。");
+
+		Bundle byName = client.search().forResource(Patient.class)
+				.where(Patient.FAMILY.matchesExactly().value("欧阳"))
+				.and(Patient.IDENTIFIER.exactly().systemAndIdentifier(Systems.RESIDENT_ID, TestPatients.residentId(sent)))
+				.returnBundle(Bundle.class).execute();
+		assertThat(byName.getEntry()).hasSize(1);
+		Bundle byAddress = client.search().forResource(Patient.class)
+				.where(Patient.ADDRESS.matches().value("庆阳湖乡双河"))
+				.and(Patient.IDENTIFIER.exactly().systemAndIdentifier(Systems.RESIDENT_ID, TestPatients.residentId(sent)))
+				.returnBundle(Bundle.class).execute();
+		assertThat(byAddress.getEntry()).hasSize(1);
+	}
+
+	@Test
+	default void updateWithIfMatchRequiresTheCurrentVersionAndHistoryKeepsBoth() {
+		IGenericClient client = endpoint().client();
+		Patient patient = TestPatients.withChineseText();
+		IIdType id = client.create().resource(patient).execute().getId();
+
+		patient.setId(id.toUnqualifiedVersionless());
+		patient.setGender(AdministrativeGender.FEMALE);
+		IIdType second = client.update().resource(patient).withId(id.withVersion("1")).execute().getId();
+		assertThat(second.getVersionIdPart()).isEqualTo("2");
+
+		patient.setGender(AdministrativeGender.MALE);
+		assertThatThrownBy(() -> client.update().resource(patient).withId(id.withVersion("1")).execute())
+				.isInstanceOfAny(ResourceVersionConflictException.class, PreconditionFailedException.class);
+
+		Bundle history = client.history().onInstance(id.toUnqualifiedVersionless()).returnBundle(Bundle.class).execute();
+		assertThat(history.getEntry()).hasSize(2);
+		assertThat(client.read().resource(Patient.class).withId(id.getIdPart()).execute().getGender())
+				.isEqualTo(AdministrativeGender.FEMALE);
+	}
+
+	@Test
+	default void transactionCreatesAPatientAndItsObservationTogether() {
+		IGenericClient client = endpoint().client();
+		Patient patient = TestPatients.withChineseText();
+		Bundle transaction = TestPatients.transaction(patient, TestPatients.bloodPressure());
+
+		Bundle response = client.transaction().withBundle(transaction).execute();
+
+		assertThat(response.getEntry()).extracting(entry -> entry.getResponse().getStatus())
+				.allMatch(status -> status.startsWith("201"));
+		Bundle stored = client.search().forResource(Observation.class)
+				.where(Observation.PATIENT.hasChainedProperty(Patient.IDENTIFIER.exactly()
+						.systemAndIdentifier(Systems.RESIDENT_ID, TestPatients.residentId(patient))))
+				.returnBundle(Bundle.class).execute();
+		assertThat(stored.getEntry()).hasSize(1);
+	}
+}
