@@ -1,0 +1,122 @@
+package org.onesheet.group.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.util.FhirTerser;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.onesheet.identity.ResidentId;
+import org.onesheet.identity.Systems;
+
+class DemoGroupGeneratorTest {
+
+	private static final FhirContext FHIR = FhirContext.forR4Cached();
+	private static final LocalDate AS_OF = LocalDate.of(2026, 11, 25);
+
+	private static List<Bundle> generate(long seed, int patients, int perBundle) {
+		List<Bundle> bundles = new ArrayList<>();
+		new DemoGroupGenerator(seed, patients, perBundle, AS_OF).forEachBundle(bundles::add);
+		return bundles;
+	}
+
+	private static List<Resource> resources(List<Bundle> bundles) {
+		return bundles.stream().flatMap(b -> b.getEntry().stream()).map(Bundle.BundleEntryComponent::getResource).toList();
+	}
+
+	@Test
+	void theSameSeedGivesTheSameBundlesByteForByte() {
+		IParser parser = FHIR.newJsonParser();
+		List<String> first = generate(7, 120, 50).stream().map(parser::encodeResourceToString).toList();
+		List<String> second = generate(7, 120, 50).stream().map(parser::encodeResourceToString).toList();
+		assertThat(first).isEqualTo(second);
+		List<String> otherSeed = generate(8, 120, 50).stream().map(parser::encodeResourceToString).toList();
+		assertThat(otherSeed).isNotEqualTo(first);
+	}
+
+	@Test
+	void aPatientsRecordDoesNotDependOnTheBundleSize() {
+		IParser parser = FHIR.newJsonParser();
+		List<String> inFifties = resources(generate(7, 60, 50)).stream().map(parser::encodeResourceToString).toList();
+		List<String> inTens = resources(generate(7, 60, 10)).stream().map(parser::encodeResourceToString).toList();
+		assertThat(inTens).isEqualTo(inFifties);
+	}
+
+	@Test
+	void theGroupHasACountyHospitalEightTownshipsAndThreeToFiveVillagesEach() {
+		List<Organization> organizations = resources(generate(1, 0, 50)).stream()
+				.filter(Organization.class::isInstance).map(Organization.class::cast).toList();
+		assertThat(organizations).filteredOn(o -> level(o).equals("county-hospital")).hasSize(1);
+		List<Organization> townships = organizations.stream().filter(o -> level(o).equals("township-centre")).toList();
+		assertThat(townships).hasSize(8);
+		for (Organization township : townships) {
+			String reference = "Organization/" + township.getIdElement().getIdPart();
+			assertThat(organizations).filteredOn(o -> reference.equals(o.getPartOf().getReference()))
+					.hasSizeBetween(3, 5)
+					.allSatisfy(village -> assertThat(level(village)).isEqualTo("village-clinic"));
+		}
+	}
+
+	@Test
+	void everyResidentIdIsValidUniqueAndAgreesWithBirthDateAndSex() {
+		List<Patient> patients = resources(generate(DemoGroupGenerator.DEFAULT_SEED, 300, 50)).stream()
+				.filter(Patient.class::isInstance).map(Patient.class::cast).toList();
+		assertThat(patients).hasSize(300);
+		Set<String> seen = new HashSet<>();
+		for (Patient patient : patients) {
+			ResidentId id = new ResidentId(patient.getIdentifier().stream()
+					.filter(i -> Systems.RESIDENT_ID.equals(i.getSystem())).findFirst().orElseThrow().getValue());
+			assertThat(id.problem()).isEmpty();
+			assertThat(seen.add(id.value())).as("unique %s", id.value()).isTrue();
+			assertThat(id.birthDate()).contains(LocalDate.parse(patient.getBirthDateElement().getValueAsString()));
+			assertThat(id.sex().name().toLowerCase()).isEqualTo(patient.getGender().toCode());
+			assertThat(id.divisionCode()).isEqualTo(CountyGeography.COUNTY_CODE);
+			assertThat(patient.getNameFirstRep().getText()).matches("[\\p{IsHan}·]+");
+			assertThat(patient.getIdentifier()).filteredOn(i -> i.getSystem().startsWith(Systems.CANONICAL_BASE))
+					.as("local record numbers").isNotEmpty();
+		}
+	}
+
+	@Test
+	void everyReferenceResolvesToAResourceInTheSameOrAnEarlierBundle() {
+		FhirTerser terser = FHIR.newTerser();
+		Set<String> known = new HashSet<>();
+		for (Bundle bundle : generate(3, 200, 50)) {
+			bundle.getEntry().forEach(entry -> known.add(entry.getRequest().getUrl()));
+			for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+				for (Reference reference : terser.getAllPopulatedChildElementsOfType(entry.getResource(), Reference.class)) {
+					assertThat(known).as("reference from %s", entry.getRequest().getUrl()).contains(reference.getReference());
+				}
+			}
+		}
+	}
+
+	@Test
+	void theDemoHasEncountersAtEveryLevelReadingsDiagnosesReportsAndReferralsBothWays() {
+		List<Resource> all = resources(generate(DemoGroupGenerator.DEFAULT_SEED, 300, 50));
+		Set<String> types = new HashSet<>();
+		all.forEach(resource -> types.add(resource.fhirType()));
+		assertThat(types).contains("Encounter", "Observation", "Condition", "DiagnosticReport", "ServiceRequest", "Task",
+				"PractitionerRole");
+		Set<String> encounterSites = new HashSet<>();
+		all.stream().filter(r -> r instanceof org.hl7.fhir.r4.model.Encounter).map(r -> (org.hl7.fhir.r4.model.Encounter) r)
+				.forEach(e -> encounterSites.add(e.getServiceProvider().getReference().replaceAll("-\\d+(-\\d+)?$", "")));
+		assertThat(encounterSites).contains("Organization/jmse-county-hospital", "Organization/jmse-tc", "Organization/jmse-vc");
+		assertThat(all.stream().filter(r -> r.getIdElement().getIdPart().endsWith("-ref-up"))).isNotEmpty();
+		assertThat(all.stream().filter(r -> r.getIdElement().getIdPart().endsWith("-ref-down"))).isNotEmpty();
+	}
+
+	private static String level(Organization organization) {
+		return organization.getTypeFirstRep().getCodingFirstRep().getCode();
+	}
+}
