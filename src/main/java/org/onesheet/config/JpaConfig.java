@@ -4,13 +4,17 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.JpaTransactionManager;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
@@ -27,13 +31,25 @@ public class JpaConfig {
 			DataSourceProperties dataSourceProperties,
 			ConfigurableListableBeanFactory beanFactory,
 			FhirContext fhirContext,
-			JpaStorageSettings storageSettings) {
+			JpaStorageSettings storageSettings,
+			Environment environment) {
 		LocalContainerEntityManagerFactoryBean factory =
 				HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
 		factory.setPersistenceUnitName("HAPI_PU");
 		factory.setDataSource(dataSource);
-		factory.setJpaProperties(hibernateProperties(DatabaseDialect.forJdbcUrl(dataSourceProperties.determineUrl())));
+		Properties properties = hibernateProperties(DatabaseDialect.forJdbcUrl(dataSourceProperties.determineUrl()));
+		// Operators may still tune Hibernate the Spring Boot way: spring.jpa.properties.hibernate.*
+		properties.putAll(Binder.get(environment)
+				.bind("spring.jpa.properties", Bindable.mapOf(String.class, String.class))
+				.orElse(Map.of()));
+		factory.setJpaProperties(properties);
 		return factory;
+	}
+
+	/** Static: a BeanFactoryPostProcessor must exist before any other bean of this class is made. */
+	@Bean
+	static LazyRepositories lazyRepositories() {
+		return new LazyRepositories();
 	}
 
 	@Primary

@@ -15,6 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param defaultPageSize search page size when the client sends no {@code _count}
  * @param maxPageSize the largest {@code _count} honoured
  * @param corsAllowedOrigins origin patterns allowed by CORS; empty turns CORS off
+ * @param resourceTypes the FHIR resource types served (empty serves all 146 of R4)
  */
 @ConfigurationProperties(prefix = "onesheet")
 public record OneSheetProperties(
@@ -23,4 +24,5 @@ public record OneSheetProperties(
 		@DefaultValue("20MB") DataSize maxRequestSize,
 		@DefaultValue("20") int defaultPageSize,
 		@DefaultValue("500") int maxPageSize,
-		@DefaultValue({"http://localhost:*", "http://127.0.0.1:*"}) List<String> corsAllowedOrigins) {}
+		@DefaultValue({"http://localhost:*", "http://127.0.0.1:*"}) List<String> corsAllowedOrigins,
+		@DefaultValue({}) List<String> resourceTypes) {}
