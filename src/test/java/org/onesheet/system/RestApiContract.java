@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -105,7 +104,7 @@ public interface RestApiContract {
 
 		patient.setGender(AdministrativeGender.MALE);
 		assertThatThrownBy(() -> client.update().resource(patient).withId(id.withVersion("1")).execute())
-				.isInstanceOfAny(ResourceVersionConflictException.class, PreconditionFailedException.class);
+				.isInstanceOf(ResourceVersionConflictException.class);
 
 		Bundle history = client.history().onInstance(id.toUnqualifiedVersionless()).returnBundle(Bundle.class).execute();
 		assertThat(history.getEntry()).hasSize(2);
