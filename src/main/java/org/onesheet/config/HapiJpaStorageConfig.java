@@ -40,7 +40,6 @@ public class HapiJpaStorageConfig {
 		// :missing searches are not used by any member system; indexing them doubles index rows.
 		settings.setIndexMissingFields(StorageSettings.IndexEnabledEnum.DISABLED);
 		settings.setFetchSizeDefaultMaximum(properties.maxPageSize());
-		settings.setDefaultSearchParamsCanBeOverridden(true);
 		settings.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ALPHANUMERIC);
 		return settings;
 	}

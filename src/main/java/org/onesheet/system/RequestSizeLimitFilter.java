@@ -8,7 +8,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import org.onesheet.config.FhirServerConfig;
 import org.onesheet.config.OneSheetProperties;
 import org.springframework.stereotype.Component;
@@ -67,9 +69,9 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 		}
 
 		@Override
-		public java.io.BufferedReader getReader() throws IOException {
+		public BufferedReader getReader() throws IOException {
 			String charset = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), charset));
+			return new BufferedReader(new InputStreamReader(getInputStream(), charset));
 		}
 	}
 

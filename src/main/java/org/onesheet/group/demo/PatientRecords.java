@@ -9,9 +9,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DiagnosticReport;
@@ -24,7 +26,9 @@ import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.utilities.xhtml.NodeType;
 import org.hl7.fhir.utilities.xhtml.XhtmlNode;
+import org.onesheet.group.InstitutionLevel;
 import org.onesheet.group.demo.CountyGeography.Township;
 import org.onesheet.group.demo.DemoGroup.Site;
 import org.onesheet.identity.ResidentId;
@@ -39,6 +43,8 @@ import org.onesheet.identity.Systems;
  */
 final class PatientRecords {
 
+	/** Demo dates are China Standard Time, whatever zone the JVM runs in. */
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 	static final String HYPERTENSION_ICD10 = "I10";
 	static final String DIABETES_ICD10 = "E11.9";
 
@@ -132,10 +138,10 @@ final class PatientRecords {
 		patient.setBirthDateElement(new DateType(birthDate.toString()));
 		Township home = village.township();
 		String line = home.name() + village.village() + (1 + random.nextInt(120)) + "号";
-		patient.addAddress(DemoGroup.completeAddress(new org.hl7.fhir.r4.model.Address(), line)
+		patient.addAddress(DemoGroup.completeAddress(new Address(), line)
 				.setText(CountyGeography.addressText(home, village.village()) + line.substring(
 						home.name().length() + village.village().length())));
-		patient.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE)
+		patient.addTelecom().setSystem(ContactPointSystem.PHONE)
 				.setValue(String.format("1%02d%08d", 30 + random.nextInt(60), random.nextInt(100_000_000)));
 		patient.setManagingOrganization(village.reference());
 		patient.setText(narrative(name.text() + "，" + (sex == Sex.MALE ? "男" : "女") + "，" + birthDate.getYear()
@@ -148,7 +154,7 @@ final class PatientRecords {
 		encounter.setId(id);
 		encounter.setStatus(Encounter.EncounterStatus.FINISHED);
 		encounter.setClass_(new Coding(Systems.ACT_CODE, "AMB", "ambulatory"));
-		encounter.addType().setText(site.level() == org.onesheet.group.InstitutionLevel.VILLAGE_CLINIC
+		encounter.addType().setText(site.level() == InstitutionLevel.VILLAGE_CLINIC
 				? "随访 (follow-up visit)"
 				: "门诊 (outpatient visit)");
 		encounter.setSubject(subject);
@@ -250,7 +256,7 @@ final class PatientRecords {
 	static Narrative narrative(String chineseText) {
 		Narrative narrative = new Narrative();
 		narrative.setStatus(Narrative.NarrativeStatus.GENERATED);
-		XhtmlNode div = new XhtmlNode(org.hl7.fhir.utilities.xhtml.NodeType.Element, "div");
+		XhtmlNode div = new XhtmlNode(NodeType.Element, "div");
 		div.setAttribute("xmlns", "http://www.w3.org/1999/xhtml");
 		div.addText(chineseText);
 		narrative.setDiv(div);
@@ -260,6 +266,4 @@ final class PatientRecords {
 	static Date toDate(LocalDate day, int hour) {
 		return Date.from(day.atTime(hour, 0).atZone(CHINA).toInstant());
 	}
-
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 }
