@@ -1,0 +1,41 @@
+package org.onesheet.group.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Bundle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoGroupCommandTest {
+
+	@Test
+	void writesNumberedTransactionBundlesInUtf8(@TempDir Path out) throws IOException {
+		int exit = DemoGroupCommand.run(new String[] {
+			DemoGroupCommand.NAME, "--patients", "120", "--per-bundle", "50", "--as-of", "2026-11-25", "--out", out.toString()
+		});
+
+		assertThat(exit).isZero();
+		try (Stream<Path> files = Files.list(out)) {
+			// organisations, staff, then 50 + 50 + 20 patients
+			assertThat(files.map(f -> f.getFileName().toString()).sorted())
+					.containsExactly("0001-bundle.json", "0002-bundle.json", "0003-bundle.json", "0004-bundle.json",
+							"0005-bundle.json");
+		}
+		String first = Files.readString(out.resolve("0001-bundle.json"), StandardCharsets.UTF_8);
+		assertThat(first).contains("吉木萨尔县总医院");
+		Bundle bundle = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, first);
+		assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.TRANSACTION);
+	}
+
+	@Test
+	void anUnknownOptionIsAUsageError(@TempDir Path out) {
+		assertThat(DemoGroupCommand.run(new String[] {DemoGroupCommand.NAME, "--patient", "5", "--out", out.toString()}))
+				.isEqualTo(2);
+	}
+}
