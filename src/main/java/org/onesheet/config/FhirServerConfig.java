@@ -13,6 +13,7 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.openapi.OpenApiInterceptor;
 import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.interceptor.LoggingInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
@@ -63,9 +64,21 @@ public class FhirServerConfig {
 		server.setDefaultResponseEncoding(EncodingEnum.JSON);
 		server.setServerAddressStrategy(new IncomingRequestAddressStrategy());
 		server.registerInterceptor(new ResponseHighlighterInterceptor());
+		server.registerInterceptor(accessLog());
 		server.registerInterceptor(new OpenApiInterceptor());
 		plugins.forEach(plugin -> plugin.registerWith(server));
 		return server;
+	}
+
+	/** One line per FHIR request on the {@code onesheet.access} logger; the request id comes from the log context. */
+	private static LoggingInterceptor accessLog() {
+		LoggingInterceptor accessLog = new LoggingInterceptor();
+		accessLog.setLoggerName("onesheet.access");
+		accessLog.setMessageFormat(
+				"${requestVerb} ${requestUrl} ${operationType} ${idOrResourceName} from ${remoteAddr} in ${processingTimeMillis} ms");
+		accessLog.setErrorMessageFormat("${requestVerb} ${requestUrl} failed: ${exceptionMessage}");
+		accessLog.setLogExceptions(true);
+		return accessLog;
 	}
 
 	@Bean
