@@ -7,7 +7,7 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
-import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
@@ -98,18 +98,18 @@ public interface RestApiContract {
 		IIdType id = client.create().resource(patient).execute().getId();
 
 		patient.setId(id.toUnqualifiedVersionless());
-		patient.setGender(AdministrativeGender.FEMALE);
+		patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue("13899001122");
 		IIdType second = client.update().resource(patient).withId(id.withVersion("1")).execute().getId();
 		assertThat(second.getVersionIdPart()).isEqualTo("2");
 
-		patient.setGender(AdministrativeGender.MALE);
+		patient.getTelecomFirstRep().setValue("13800000000");
 		assertThatThrownBy(() -> client.update().resource(patient).withId(id.withVersion("1")).execute())
 				.isInstanceOf(ResourceVersionConflictException.class);
 
 		Bundle history = client.history().onInstance(id.toUnqualifiedVersionless()).returnBundle(Bundle.class).execute();
 		assertThat(history.getEntry()).hasSize(2);
-		assertThat(client.read().resource(Patient.class).withId(id.getIdPart()).execute().getGender())
-				.isEqualTo(AdministrativeGender.FEMALE);
+		assertThat(client.read().resource(Patient.class).withId(id.getIdPart()).execute().getTelecomFirstRep().getValue())
+				.isEqualTo("13899001122");
 	}
 
 	@Test
