@@ -52,6 +52,12 @@ public class JpaConfig {
 		return new LazyRepositories();
 	}
 
+	/** Static, like every post-processor: it must exist before the EntityManagerFactory it watches. */
+	@Bean
+	static StartupSchemaLock startupSchemaLock() {
+		return new StartupSchemaLock();
+	}
+
 	@Primary
 	@Bean
 	public JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {

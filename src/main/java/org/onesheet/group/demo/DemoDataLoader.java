@@ -5,12 +5,10 @@ import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.Organization;
 import org.onesheet.config.OneSheetProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +16,11 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
-/** Fills an empty database with the demo county group at start-up, unless {@code onesheet.demo-data=false}. */
+/**
+ * Fills an empty database with the demo county group at start-up, unless {@code onesheet.demo-data=false}.
+ * On PostgreSQL nodes load one at a time ({@code StartupSchemaLock}); the PUTs to fixed ids make a reload
+ * after an interrupted one complete it rather than duplicate it.
+ */
 @Component
 public class DemoDataLoader implements ApplicationRunner {
 
@@ -36,7 +38,7 @@ public class DemoDataLoader implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!properties.demoData() || groupIsLoaded()) {
+		if (!properties.demoData() || isLoaded(properties.demoPatients())) {
 			return;
 		}
 		long started = System.nanoTime();
@@ -51,10 +53,13 @@ public class DemoDataLoader implements ApplicationRunner {
 				resources.get(), (System.nanoTime() - started) / 1_000_000);
 	}
 
-	private boolean groupIsLoaded() {
+	/** Loaded means complete: the last resource written is there (a node that died mid-load leaves it missing). */
+	private boolean isLoaded(int patients) {
+		IdType last = patients > 0
+				? new IdType("Patient", PatientRecords.patientId(patients))
+				: new IdType("Organization", DemoGroupGenerator.GROUP_ORGANIZATION_ID);
 		try {
-			daoRegistry.getResourceDao(Organization.class).read(
-					new IdType("Organization", DemoGroupGenerator.GROUP_ORGANIZATION_ID), new SystemRequestDetails());
+			daoRegistry.getResourceDao(last.getResourceType()).read(last, new SystemRequestDetails());
 			return true;
 		} catch (ResourceNotFoundException | ResourceGoneException e) {
 			return false;
@@ -62,12 +67,6 @@ public class DemoDataLoader implements ApplicationRunner {
 	}
 
 	private void store(Bundle bundle) {
-		try {
-			systemDao.transaction(new SystemRequestDetails(), bundle);
-		} catch (ResourceVersionConflictException e) {
-			// Another node is loading the same bundle: the PUTs to fixed ids make a second try a no-op update.
-			log.info("Demo bundle raced with another node, retrying once: {}", e.getMessage());
-			systemDao.transaction(new SystemRequestDetails(), bundle);
-		}
+		systemDao.transaction(new SystemRequestDetails(), bundle);
 	}
 }

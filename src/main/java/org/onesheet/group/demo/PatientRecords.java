@@ -60,9 +60,13 @@ final class PatientRecords {
 		this.referrals = new Referrals(group, asOf);
 	}
 
+	static String patientId(int index) {
+		return String.format("jmse-pat-%06d", index);
+	}
+
 	/** Everything about patient number {@code index}, referencing only organisations and staff. */
 	List<Resource> patient(int index, Random random) {
-		String id = String.format("jmse-pat-%06d", index);
+		String id = patientId(index);
 		Site village = ChineseNames.pick(random, group.villageClinics());
 		Site township = group.site(DemoGroup.townshipCentreId(village.township()));
 		Sex sex = random.nextBoolean() ? Sex.MALE : Sex.FEMALE;
