@@ -2,6 +2,7 @@ package org.onesheet.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -16,6 +17,25 @@ public final class EmbeddedPostgres {
 	}
 
 	public static synchronized void register(DynamicPropertyRegistry registry) {
+		start();
+		registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", "postgres"));
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "postgres");
+	}
+
+	/** A new empty database on the shared server; its JDBC URL (user and password are "postgres"). */
+	public static synchronized String newDatabase(String name) {
+		start();
+		try (var connection = server.getPostgresDatabase().getConnection();
+				var statement = connection.createStatement()) {
+			statement.execute("create database " + name);
+		} catch (SQLException e) {
+			throw new IllegalStateException("could not create database " + name, e);
+		}
+		return server.getJdbcUrl("postgres", name);
+	}
+
+	private static void start() {
 		if (server == null) {
 			try {
 				server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
@@ -32,8 +52,5 @@ public final class EmbeddedPostgres {
 				}
 			}));
 		}
-		registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", "postgres"));
-		registry.add("spring.datasource.username", () -> "postgres");
-		registry.add("spring.datasource.password", () -> "postgres");
 	}
 }

@@ -1,0 +1,72 @@
+package org.onesheet.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.rest.api.SummaryEnum;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.onesheet.OneSheetApplication;
+import org.onesheet.support.EmbeddedPostgres;
+import org.onesheet.support.FhirEndpoint;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A province starts several nodes on one PostgreSQL. Two nodes cold-starting together on an empty database
+ * used to race on HAPI's schema creation and table seeding (the second died); now both come up and the
+ * demo group exists once.
+ */
+class TwoNodesStartTogetherTest {
+
+	private static final int PATIENTS = 20;
+
+	@Test
+	void bothNodesStartAndTheDemoGroupIsLoadedOnce() throws Exception {
+		String url = EmbeddedPostgres.newDatabase("two_nodes");
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+		try {
+			List<Future<ConfigurableApplicationContext>> starting = new ArrayList<>();
+			for (int node = 0; node < 2; node++) {
+				starting.add(pool.submit(() -> SpringApplication.run(OneSheetApplication.class,
+						"--spring.datasource.url=" + url,
+						"--spring.datasource.username=postgres",
+						"--spring.datasource.password=postgres",
+						"--spring.datasource.hikari.maximum-pool-size=5",
+						"--server.port=0",
+						"--onesheet.demo-patients=" + PATIENTS,
+						"--spring.main.banner-mode=off",
+						"--logging.level.root=WARN")));
+			}
+			for (Future<ConfigurableApplicationContext> node : starting) {
+				nodes.add(node.get(5, TimeUnit.MINUTES));
+			}
+
+			for (ConfigurableApplicationContext node : nodes) {
+				int port = ((WebServerApplicationContext) node).getWebServer().getPort();
+				var client = new FhirEndpoint(port).client();
+				assertThat(count(client, Patient.class)).as("patients seen by node on port %d", port).isEqualTo(PATIENTS);
+				assertThat(count(client, Organization.class)).isEqualTo(45);
+			}
+		} finally {
+			nodes.forEach(ConfigurableApplicationContext::close);
+			pool.shutdownNow();
+		}
+	}
+
+	private static int count(IGenericClient client, Class<? extends Resource> type) {
+		return client.search().forResource(type).summaryMode(SummaryEnum.COUNT)
+				.returnBundle(Bundle.class).execute().getTotal();
+	}
+}
