@@ -31,10 +31,10 @@ for i in $(seq 1 "$runs"); do
   sleep 10
   kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  printf 'run %d: first 200 on /metadata after %5.1f s, RSS %4d MB\n' "$i" "$(echo "$ms/1000" | bc -l)" $((kb / 1024))
+  printf 'run %d: first 200 on /metadata after %5.1f s, RSS %4d MB\n' "$i" "$(awk "BEGIN {print $ms/1000}")" $((kb / 1024))
   times+=("$ms"); rss+=("$kb")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 printf 'median of %d: %.1f s to first 200, %d MB RSS (java %s; options: %s)\n' "$runs" \
-  "$(echo "$(median "${times[@]}")/1000" | bc -l)" $(( $(median "${rss[@]}") / 1024 )) \
+  "$(awk "BEGIN {print $(median "${times[@]}")/1000}")" $(( $(median "${rss[@]}") / 1024 )) \
   "$(java -version 2>&1 | head -1 | cut -d'"' -f2)" "$opts"
