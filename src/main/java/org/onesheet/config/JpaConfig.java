@@ -38,10 +38,7 @@ public class JpaConfig {
 		factory.setPersistenceUnitName("HAPI_PU");
 		factory.setDataSource(dataSource);
 		Properties properties = hibernateProperties(DatabaseDialect.forJdbcUrl(dataSourceProperties.determineUrl()));
-		// Operators may still tune Hibernate the Spring Boot way: spring.jpa.properties.hibernate.*
-		properties.putAll(Binder.get(environment)
-				.bind("spring.jpa.properties", Bindable.mapOf(String.class, String.class))
-				.orElse(Map.of()));
+		properties.putAll(hibernateOverrides(environment));
 		factory.setJpaProperties(properties);
 		return factory;
 	}
@@ -62,6 +59,13 @@ public class JpaConfig {
 	@Bean
 	public JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
 		return new JpaTransactionManager(entityManagerFactory);
+	}
+
+	/** Operators may still tune Hibernate the Spring Boot way: {@code spring.jpa.properties.hibernate.*}. */
+	static Map<String, String> hibernateOverrides(Environment environment) {
+		return Binder.get(environment)
+				.bind("spring.jpa.properties", Bindable.mapOf(String.class, String.class))
+				.orElse(Map.of());
 	}
 
 	private static Properties hibernateProperties(DatabaseDialect dialect) {
