@@ -1,5 +1,6 @@
 package org.onesheet;
 
+import org.onesheet.config.StartupWarmUp;
 import org.onesheet.group.demo.DemoGroupCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -41,6 +42,7 @@ public class OneSheetApplication {
 			// Writing demo bundles to files needs no server: skip Spring altogether.
 			System.exit(DemoGroupCommand.run(args));
 		}
+		StartupWarmUp.begin();
 		SpringApplication.run(OneSheetApplication.class, args);
 	}
 }
