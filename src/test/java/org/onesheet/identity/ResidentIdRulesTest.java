@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.onesheet.support.FhirEndpoint;
 import org.onesheet.support.H2ServerTest;
@@ -21,9 +22,9 @@ class ResidentIdRulesTest {
 	@LocalServerPort
 	int port;
 
-	private Response post(String path, Object resource) {
+	private Response post(String path, Resource resource) {
 		return new FhirEndpoint(port).http().contentType("application/fhir+json")
-				.body(FhirEndpoint.FHIR.newJsonParser().encodeResourceToString((org.hl7.fhir.r4.model.Resource) resource))
+				.body(FhirEndpoint.FHIR.newJsonParser().encodeResourceToString(resource))
 				.post(path);
 	}
 

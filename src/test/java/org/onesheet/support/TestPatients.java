@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Observation;
@@ -34,7 +35,7 @@ public final class TestPatients {
 		patient.addIdentifier().setSystem(Systems.RESIDENT_ID).setValue(residentId.value());
 		patient.addName().setText("欧阳娜娜").setFamily("欧阳").addGiven("娜娜");
 		patient.setGender(AdministrativeGender.MALE);
-		patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(residentId.birthDate().orElseThrow().toString()));
+		patient.setBirthDateElement(new DateType(residentId.birthDate().orElseThrow().toString()));
 		patient.addAddress().setText("新疆维吾尔自治区昌吉回族自治州吉木萨尔县庆阳湖乡双河村８号（全角数字）")
 				.setDistrict("吉木萨尔县").addLine("庆阳湖乡双河村８号");
 		Narrative narrative = new Narrative();
