@@ -1,6 +1,9 @@
 package org.onesheet.group.demo;
 
 import java.util.List;
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.Coding;
+import org.onesheet.identity.Systems;
 
 /**
  * The real geography of 吉木萨尔县 (Jimsar county, Changji prefecture, Xinjiang; GB/T 2260 code 652327),
@@ -32,8 +35,20 @@ public final class CountyGeography {
 	private CountyGeography() {
 	}
 
-	/** The full address line of a village, as a clinic would write it. */
-	public static String addressText(Township township, String village) {
-		return PROVINCE + PREFECTURE + COUNTY + township.name() + village;
+	/**
+	 * An address in the county from what follows the county's name (township, village, house number):
+	 * the full text as a clinic writes it, the parts, and the GB/T 2260 county code.
+	 */
+	static Address address(String line) {
+		Address address = new Address();
+		address.setText(PROVINCE + PREFECTURE + COUNTY + line);
+		address.addLine(line);
+		address.setState(PROVINCE);
+		address.setCity(PREFECTURE);
+		address.setDistrict(COUNTY);
+		address.setPostalCode(POSTAL_CODE);
+		address.setCountry("CN");
+		address.addExtension(Systems.EXT_ADDRESS_DIVISION, new Coding(Systems.ADMINISTRATIVE_DIVISION, COUNTY_CODE, COUNTY));
+		return address;
 	}
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.hl7.fhir.r4.model.Address;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Organization;
@@ -136,27 +135,11 @@ final class DemoGroup {
 		return organization;
 	}
 
-	static Address siteAddress(Site site) {
-		Address address = new Address();
+	private static Address siteAddress(Site site) {
 		String place = site.township() == null
 				? CountyGeography.COUNTY_SEAT
 				: site.township().name() + (site.village() == null ? "" : site.village());
-		address.setText(CountyGeography.PROVINCE + CountyGeography.PREFECTURE + CountyGeography.COUNTY + place);
-		return completeAddress(address, place);
-	}
-
-	/** State, city, district, postal code and the GB/T 2260 county code every demo address shares. */
-	static Address completeAddress(Address address, String line) {
-		address.addLine(line);
-		address.setState(CountyGeography.PROVINCE);
-		address.setCity(CountyGeography.PREFECTURE);
-		address.setDistrict(CountyGeography.COUNTY);
-		address.setPostalCode(CountyGeography.POSTAL_CODE);
-		address.setCountry("CN");
-		address.addExtension(Systems.EXT_ADDRESS_DIVISION,
-				new Coding(Systems.ADMINISTRATIVE_DIVISION, CountyGeography.COUNTY_CODE,
-						CountyGeography.COUNTY));
-		return address;
+		return CountyGeography.address(place);
 	}
 
 	private void hireStaff(Random random) {

@@ -9,7 +9,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -29,7 +28,6 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.utilities.xhtml.NodeType;
 import org.hl7.fhir.utilities.xhtml.XhtmlNode;
 import org.onesheet.group.InstitutionLevel;
-import org.onesheet.group.demo.CountyGeography.Township;
 import org.onesheet.group.demo.DemoGroup.Site;
 import org.onesheet.identity.ResidentId;
 import org.onesheet.identity.ResidentId.Sex;
@@ -140,16 +138,14 @@ final class PatientRecords {
 		patient.setGender(sex == Sex.MALE ? AdministrativeGender.MALE : AdministrativeGender.FEMALE);
 		// A date without a time: converting through java.util.Date would shift it by the JVM's zone.
 		patient.setBirthDateElement(new DateType(birthDate.toString()));
-		Township home = village.township();
-		String line = home.name() + village.village() + (1 + random.nextInt(120)) + "号";
-		patient.addAddress(DemoGroup.completeAddress(new Address(), line)
-				.setText(CountyGeography.addressText(home, village.village()) + line.substring(
-						home.name().length() + village.village().length())));
+		String home = village.township().name() + village.village();
+		String line = home + (1 + random.nextInt(120)) + "号";
+		patient.addAddress(CountyGeography.address(line));
 		patient.addTelecom().setSystem(ContactPointSystem.PHONE)
 				.setValue(String.format("1%02d%08d", 30 + random.nextInt(60), random.nextInt(100_000_000)));
 		patient.setManagingOrganization(village.reference());
 		patient.setText(narrative(name.text() + "，" + (sex == Sex.MALE ? "男" : "女") + "，" + birthDate.getYear()
-				+ "年生，住" + home.name() + village.village() + "，签约" + village.name() + "。"));
+				 + "年生，住" + home + "，签约" + village.name() + "。"));
 		return patient;
 	}
 
