@@ -145,7 +145,7 @@ final class PatientRecords {
 				.setValue(String.format("1%02d%08d", 30 + random.nextInt(60), random.nextInt(100_000_000)));
 		patient.setManagingOrganization(village.reference());
 		patient.setText(narrative(name.text() + "，" + (sex == Sex.MALE ? "男" : "女") + "，" + birthDate.getYear()
-				 + "年生，住" + home + "，签约" + village.name() + "。"));
+				+ "年生，住" + home + "，签约" + village.name() + "。"));
 		return patient;
 	}
 
