@@ -4,7 +4,7 @@
 # jar is newer. Any argument is passed to the server, e.g. --onesheet.demo-data=false or --server.port=9090.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -f target/onesheet.jar ] || [ -n "$(find src pom.xml -newer target/onesheet.jar -print -quit)" ]; then
+if [ ! -f target/onesheet.jar ] || [ -n "$(find src pom.xml ig/input ig/sushi-config.yaml -newer target/onesheet.jar -print -quit)" ]; then
   mvn -B -q package -DskipTests
 fi
 if [ ! -f target/app/onesheet.jsa ] || [ target/onesheet.jar -nt target/app/onesheet.jsa ]; then
