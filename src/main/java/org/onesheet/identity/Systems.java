@@ -20,6 +20,8 @@ public final class Systems {
 	/** 统一社会信用代码: unified social credit code of an institution, GB 32100. */
 	public static final String SOCIAL_CREDIT_CODE = CANONICAL_BASE + "/sid/unified-social-credit-code";
 
+	/** 医疗机构执业许可证登记号: licence number of an institution without a credit code of its own. */
+	public static final String INSTITUTION_LICENCE = CANONICAL_BASE + "/sid/institution-licence";
 	/** 医师执业证书编码: practitioner licence number. */
 	public static final String PRACTITIONER_LICENCE = CANONICAL_BASE + "/sid/practitioner-licence";
 
@@ -34,6 +36,10 @@ public final class Systems {
 	/** Institution levels within a county group (医共体机构层级). */
 	public static final String INSTITUTION_LEVEL = CANONICAL_BASE + "/CodeSystem/institution-level";
 
+	/** Business status of a referral Task, modelled on HL7 BSeR (已发起, 已接收, 已拒绝 ...). */
+	public static final String REFERRAL_STATUS = CANONICAL_BASE + "/CodeSystem/referral-status";
+	/** What a referral Task's output carries: the appointment, or the feedback (回执). */
+	public static final String REFERRAL_OUTPUT_TYPE = CANONICAL_BASE + "/CodeSystem/referral-output-type";
 	/** Referral direction: up (上转) or down (下转). */
 	public static final String REFERRAL_DIRECTION = CANONICAL_BASE + "/CodeSystem/referral-direction";
 
@@ -60,6 +66,15 @@ public final class Systems {
 
 	/** ServiceRequest extension: a green-channel referral (绿色通道). */
 	public static final String EXT_GREEN_CHANNEL = CANONICAL_BASE + "/StructureDefinition/green-channel";
+
+	// --- Profiles of the OneSheet IG (ig/input/fsh) ---
+
+	public static final String PROFILE_PATIENT = CANONICAL_BASE + "/StructureDefinition/onesheet-patient";
+	public static final String PROFILE_REFERRAL_SERVICE_REQUEST =
+			CANONICAL_BASE + "/StructureDefinition/referral-service-request";
+	public static final String PROFILE_REFERRAL_TASK = CANONICAL_BASE + "/StructureDefinition/referral-task";
+	/** Every profile of the IG starts with this. */
+	public static final String PROFILE_PREFIX = CANONICAL_BASE + "/StructureDefinition/";
 
 	private Systems() {
 	}

@@ -121,7 +121,7 @@ final class PatientRecords {
 			residentId = ResidentId.of(CountyGeography.COUNTY_CODE, birthDate, random.nextInt(500), sex);
 		} while (!residentIdsIssued.add(residentId.value()));
 		patient.addIdentifier().setSystem(Systems.RESIDENT_ID).setValue(residentId.value())
-				.setType(identifierType("NNCHN", "居民身份证号"));
+				.setType(identifierType("NI", "居民身份证号"));
 		patient.addIdentifier().setSystem(Systems.INSURANCE_CARD)
 				.setValue(String.format("65232701%010d", index))
 				.setType(identifierType("SB", "医保卡号"));

@@ -9,17 +9,17 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.onesheet.group.demo.DemoGroup.Site;
 import org.onesheet.identity.Systems;
+import org.onesheet.referral.ReferralCategory;
 
 /**
  * Demo referrals (双向转诊) as a ServiceRequest plus the Task that tracks it: township branches refer
  * patients up to the county hospital, and the county refers treated patients back down for rehabilitation.
  */
 final class Referrals {
-
-	static final String SNOMED_PATIENT_REFERRAL = "3457005";
 
 	private final DemoGroup group;
 	private final LocalDate asOf;
@@ -62,10 +62,8 @@ final class Referrals {
 		ServiceRequest request = new ServiceRequest();
 		request.setId(id);
 		request.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
-		request.addCategory(new CodeableConcept(new Coding(Systems.SNOMED_CT, SNOMED_PATIENT_REFERRAL,
-				"Patient referral")).setText("转诊"));
-		request.setCode(new CodeableConcept(new Coding(Systems.SNOMED_CT, SNOMED_PATIENT_REFERRAL,
-				"Patient referral")).setText(chinese));
+		request.addCategory(ReferralCategory.concept("转诊"));
+		request.setCode(ReferralCategory.concept(chinese));
 		request.addExtension(Systems.EXT_REFERRAL_DIRECTION,
 				new Coding(Systems.REFERRAL_DIRECTION, direction, chinese));
 		request.addExtension(Systems.EXT_GREEN_CHANNEL, new BooleanType(greenChannel));
@@ -79,6 +77,7 @@ final class Referrals {
 		Task task = new Task();
 		task.setId(request.getIdElement().getIdPart() + "-task");
 		task.setStatus(done ? Task.TaskStatus.COMPLETED : Task.TaskStatus.REQUESTED);
+		task.setBusinessStatus(done ? status("completed", "已完成") : status("created", "已发起"));
 		task.setIntent(Task.TaskIntent.ORDER);
 		task.setCode(new CodeableConcept(new Coding(Systems.TASK_CODE, "fulfill",
 				"Fulfill the focal request")));
@@ -88,6 +87,14 @@ final class Referrals {
 		task.setOwner(to.reference());
 		task.setAuthoredOn(PatientRecords.toDate(day, 9));
 		task.setLastModified(PatientRecords.toDate(done ? day.plusDays(3) : day, 16));
+		if (done) {
+			task.addOutput().setType(new CodeableConcept(new Coding(Systems.REFERRAL_OUTPUT_TYPE, "feedback", "回执")))
+					.setValue(new StringType(to.name() + "已接诊，诊疗结果已反馈转出机构。 (seen; feedback sent to the referrer)"));
+		}
 		return task;
+	}
+
+	private static CodeableConcept status(String code, String chinese) {
+		return new CodeableConcept(new Coding(Systems.REFERRAL_STATUS, code, chinese));
 	}
 }

@@ -1,0 +1,62 @@
+package org.onesheet.conformance;
+
+import ca.uhn.fhir.jpa.packages.IHapiPackageCacheManager;
+import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
+import ca.uhn.fhir.jpa.packages.JpaPackageCache;
+import ca.uhn.fhir.jpa.packages.PackageInstallationSpec;
+import org.hl7.fhir.utilities.npm.NpmPackage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Installs the IG into the database at start-up with HAPI's package installer, so that its profiles, code
+ * systems, value sets and naming systems are served ({@code GET /fhir/StructureDefinition?url=...}) and the
+ * validator finds them. Runs before anything else writes (the demo data is validated against the IG).
+ *
+ * <p>A package already installed with the same content is left alone, so restarts cost nothing; one of the
+ * same version with other content (an IG changed during development) is replaced. On PostgreSQL this runs
+ * under the start-up schema lock, so two nodes starting together install it once.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ImplementationGuideInstaller implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(ImplementationGuideInstaller.class);
+
+	private final ImplementationGuidePackage ig;
+	private final IPackageInstallerSvc installer;
+	private final IHapiPackageCacheManager packages;
+
+	public ImplementationGuideInstaller(ImplementationGuidePackage ig, IPackageInstallerSvc installer,
+			IHapiPackageCacheManager packages) {
+		this.ig = ig;
+		this.installer = installer;
+		this.packages = packages;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws Exception {
+		NpmPackage installed = ((JpaPackageCache) packages).loadPackageFromCacheOnly(ig.name(), ig.version());
+		if (installed != null) {
+			if (ImplementationGuidePackage.contentDigest(installed).equals(ig.contentDigest())) {
+				log.info("IG {}#{} is installed", ig.name(), ig.version());
+				return;
+			}
+			log.info("IG {}#{} changed since it was installed: replacing it", ig.name(), ig.version());
+			packages.uninstallPackage(ig.name(), ig.version());
+		}
+		long start = System.nanoTime();
+		installer.install(new PackageInstallationSpec()
+				.setName(ig.name())
+				.setVersion(ig.version())
+				.setPackageContents(ig.bytes())
+				.setInstallMode(PackageInstallationSpec.InstallModeEnum.STORE_AND_INSTALL)
+				.setFetchDependencies(false));
+		log.info("IG {}#{} installed in {} ms", ig.name(), ig.version(), (System.nanoTime() - start) / 1_000_000);
+	}
+}

@@ -1,0 +1,110 @@
+package org.onesheet.conformance;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.IInstanceValidatorModule;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.onesheet.identity.Systems;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds every write to the IG's profiles: a resource that declares a OneSheet profile in
+ * {@code meta.profile}, or must meet one anyway ({@link ImpliedProfiles}, which also declares it), is
+ * validated by HAPI's instance validator before it is stored; an error is a 422 carrying the validator's
+ * issues, and nothing is written (inside a transaction, nothing of the bundle).
+ *
+ * <p>Why not HAPI's RepositoryValidatingInterceptor: it chooses resources by type alone, so it would validate
+ * every DiagnosticReport and Task against the base specification too (slowing the writes the IG does not
+ * profile), cannot single out referral ServiceRequests, and answers 412 rather than 422. The validation
+ * itself is HAPI's, with the JPA server's validation support chain where the IG is installed.
+ *
+ * <p>Runs after the other storage rules (order {@value #ORDER}) so that their messages, which name the field
+ * in Chinese and English, come first, and so that values the server fills in are there to be checked.
+ */
+@Component
+@Interceptor
+public class ProfileEnforcement {
+
+	static final int ORDER = 100;
+
+	private final FhirValidator validator;
+	private final ImpliedProfiles impliedProfiles;
+
+	public ProfileEnforcement(FhirContext fhirContext,
+			@Qualifier("myInstanceValidator") IInstanceValidatorModule instanceValidator,
+			ImpliedProfiles impliedProfiles, ConformanceProperties properties, IInterceptorService storageInterceptors) {
+		this.validator = fhirContext.newValidator()
+				.setValidateAgainstStandardSchema(false)
+				.setValidateAgainstStandardSchematron(false)
+				.registerValidatorModule(instanceValidator);
+		this.impliedProfiles = impliedProfiles;
+		if (properties.enforceProfiles()) {
+			storageInterceptors.registerInterceptor(this);
+		}
+	}
+
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = ORDER)
+	public void beforeCreate(IBaseResource resource) {
+		enforce(resource);
+	}
+
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = ORDER)
+	public void beforeUpdate(IBaseResource previous, IBaseResource resource) {
+		enforce(resource);
+	}
+
+	void enforce(IBaseResource resource) {
+		impliedProfiles.of(resource).filter(profile -> !declares(resource, profile))
+				.ifPresent(profile -> resource.getMeta().addProfile(profile));
+		List<String> ours = resource.getMeta().getProfile().stream().map(IPrimitiveType::getValue)
+				.filter(profile -> profile != null && profile.startsWith(Systems.PROFILE_PREFIX)).toList();
+		if (ours.isEmpty()) {
+			return;
+		}
+		ValidationResult result = validator.validateWithResult(resource);
+		long errors = result.getMessages().stream().filter(ProfileEnforcement::isError).count();
+		if (errors > 0) {
+			OperationOutcome outcome = outcome(result, ours, errors);
+			throw new UnprocessableEntityException(outcome.getIssueFirstRep().getDiagnostics() + "; first: "
+					+ outcome.getIssue().get(1).getExpression() + " " + outcome.getIssue().get(1).getDiagnostics(), outcome);
+		}
+	}
+
+	private static OperationOutcome outcome(ValidationResult result, List<String> profiles, long errors) {
+		OperationOutcome outcome = new OperationOutcome();
+		outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.INVALID)
+				.setDiagnostics("资源不符合 OneSheet 规范 (the resource does not conform to " + String.join(", ", profiles)
+						+ "): " + errors + (errors == 1 ? " error" : " errors"));
+		result.getMessages().stream()
+				.sorted((a, b) -> b.getSeverity().ordinal() - a.getSeverity().ordinal())
+				.filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.WARNING.ordinal())
+				.forEach(message -> outcome.addIssue()
+						.setSeverity(isError(message) ? IssueSeverity.ERROR : IssueSeverity.WARNING)
+						.setCode(IssueType.PROCESSING)
+						.setDiagnostics(message.getMessage())
+						.addExpression(message.getLocationString()));
+		return outcome;
+	}
+
+	private static boolean isError(SingleValidationMessage message) {
+		return message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal();
+	}
+
+	private static boolean declares(IBaseResource resource, String profile) {
+		return resource.getMeta().getProfile().stream().anyMatch(declared -> profile.equals(declared.getValue()));
+	}
+}
