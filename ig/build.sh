@@ -47,7 +47,7 @@ fi
 work="$TARGET/ig-build"
 rm -rf "$work" && mkdir -p "$work"
 cp -r "$IG/sushi-config.yaml" "$IG/input" "$work/"
-HOME="$FHIR_HOME" "$IG/node_modules/.bin/sushi" build "$work" --snapshot >"$TARGET/sushi.log" 2>&1 \
+HOME="$FHIR_HOME" "$IG/node_modules/.bin/sushi" build "$work" >"$TARGET/sushi.log" 2>&1 \
   || { cat "$TARGET/sushi.log" >&2; exit 1; }
 # hl7.fhir.uv.tools.r4, which SUSHI also asks for, is not on the npm registry and is not needed here.
 if grep -E '^\s*(error|warn)\s' "$TARGET/sushi.log" | grep -qv 'hl7.fhir.uv.tools'; then

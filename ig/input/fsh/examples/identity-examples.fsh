@@ -4,11 +4,13 @@ Instance: ex-pat-zhao
 InstanceOf: OneSheetPatient
 Title: "赵德明 (a hypertensive resident seen at all three levels)"
 Description: "Resident ID, insurance card and the record numbers of three members."
-* identifier[residentId].value = "652327195803120316"
-* identifier[residentId].type = $v2-0203#NI "National unique individual identifier"
-* identifier[residentId].type.text = "居民身份证号"
-* identifier[insuranceCard].value = "652327010000000017"
-* identifier[insuranceCard].type.text = "医保卡号"
+* identifier[0].system = $resident-id
+* identifier[0].value = "652327195803120316"
+* identifier[0].type = $v2-0203#NI "National unique individual identifier"
+* identifier[0].type.text = "居民身份证号"
+* identifier[1].system = $insurance-card
+* identifier[1].value = "652327010000000017"
+* identifier[1].type.text = "医保卡号"
 * identifier[+].system = "http://onesheet.org/fhir/sid/local-record/ex-vc-xiaying"
 * identifier[=].value = "JK00000017"
 * identifier[=].type = $v2-0203#MR "Medical record number"
@@ -43,9 +45,11 @@ Instance: ex-pat-ayi
 InstanceOf: OneSheetPatient
 Title: "阿依古丽·买买提 (a diabetic resident)"
 Description: "A Uyghur name written in Chinese characters, as on her resident ID card; registered at the village and township only."
-* identifier[residentId].value = "652327196711050247"
-* identifier[residentId].type.text = "居民身份证号"
-* identifier[insuranceCard].value = "652327010000000024"
+* identifier[0].system = $resident-id
+* identifier[0].value = "652327196711050247"
+* identifier[0].type.text = "居民身份证号"
+* identifier[1].system = $insurance-card
+* identifier[1].value = "652327010000000024"
 * identifier[+].system = "http://onesheet.org/fhir/sid/local-record/ex-vc-xiaying"
 * identifier[=].value = "JK00000024"
 * identifier[=].type = $v2-0203#MR "Medical record number"
