@@ -1,25 +1,19 @@
 package org.onesheet.conformance;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.IInstanceValidatorModule;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.SingleValidationMessage;
-import ca.uhn.fhir.validation.ValidationOptions;
-import ca.uhn.fhir.validation.ValidationResult;
+import java.util.Comparator;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.onesheet.identity.Systems;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +25,8 @@ import org.springframework.stereotype.Component;
  * <p>Why not HAPI's RepositoryValidatingInterceptor: it chooses resources by type alone, so it would validate
  * every DiagnosticReport and Task against the base specification too (slowing the writes the IG does not
  * profile), cannot single out referral ServiceRequests, and answers 412 rather than 422. The validation
- * itself is HAPI's, with the JPA server's validation support chain where the IG is installed.
+ * itself is the HL7 instance validator HAPI uses, with the JPA server's validation support where the IG
+ * is installed ({@link ProfileValidator}).
  *
  * <p>Runs after the other storage rules (order {@value #ORDER}) so that their messages, which name the field
  * in Chinese and English, come first, and so that values the server fills in are there to be checked.
@@ -42,16 +37,20 @@ public class ProfileEnforcement {
 
 	static final int ORDER = 100;
 
-	private final FhirValidator validator;
+	/**
+	 * LOINC, SNOMED CT and ICD-10 are not shipped with the server (size and licences), so their codes cannot be
+	 * looked up and the validator reports each as an error; the HL7 validator, and we, take that as a warning.
+	 * Codes of these systems are still held to the IG's value sets where those enumerate them, and ICD-10
+	 * codes of the 2+3 package to their pattern by invariant.
+	 */
+	private static final String UNKNOWN_CODE_SYSTEM = "CodeSystem is unknown and can't be validated";
+
+	private final ProfileValidator validator;
 	private final ImpliedProfiles impliedProfiles;
 
-	public ProfileEnforcement(FhirContext fhirContext,
-			@Qualifier("myInstanceValidator") IInstanceValidatorModule instanceValidator,
-			ImpliedProfiles impliedProfiles, ConformanceProperties properties, IInterceptorService storageInterceptors) {
-		this.validator = fhirContext.newValidator()
-				.setValidateAgainstStandardSchema(false)
-				.setValidateAgainstStandardSchematron(false)
-				.registerValidatorModule(instanceValidator);
+	public ProfileEnforcement(ProfileValidator validator, ImpliedProfiles impliedProfiles,
+			ConformanceProperties properties, IInterceptorService storageInterceptors) {
+		this.validator = validator;
 		this.impliedProfiles = impliedProfiles;
 		if (properties.enforceProfiles()) {
 			storageInterceptors.registerInterceptor(this);
@@ -76,47 +75,35 @@ public class ProfileEnforcement {
 		if (ours.isEmpty()) {
 			return;
 		}
-		// Named explicitly: for a REST create the validator was seen to miss a profile stamped on just above
-		// (it reads meta.profile from its own encoding of the resource); options leave no doubt.
-		ValidationOptions options = new ValidationOptions();
-		ours.forEach(options::addProfile);
-		ValidationResult result = validator.validateWithResult(resource, options);
-		long errors = result.getMessages().stream().filter(ProfileEnforcement::isError).count();
+		List<ValidationMessage> messages = validator.validate(resource, ours);
+		long errors = messages.stream().filter(ProfileEnforcement::isError).count();
 		if (errors > 0) {
-			OperationOutcome outcome = outcome(result, ours, errors);
+			OperationOutcome outcome = outcome(messages, ours, errors);
 			OperationOutcome.OperationOutcomeIssueComponent first = outcome.getIssue().get(1);
 			throw new UnprocessableEntityException(outcome.getIssueFirstRep().getDiagnostics() + "; first: "
 					+ first.getExpression() + " " + first.getDiagnostics(), outcome);
 		}
 	}
 
-	private static OperationOutcome outcome(ValidationResult result, List<String> profiles, long errors) {
+	private static OperationOutcome outcome(List<ValidationMessage> messages, List<String> profiles, long errors) {
 		OperationOutcome outcome = new OperationOutcome();
 		outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(IssueType.INVALID)
 				.setDiagnostics("资源不符合 OneSheet 规范 (the resource does not conform to " + String.join(", ", profiles)
 						+ "): " + errors + (errors == 1 ? " error" : " errors"));
-		result.getMessages().stream()
-				.sorted((a, b) -> b.getSeverity().ordinal() - a.getSeverity().ordinal())
-				.filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.WARNING.ordinal())
+		messages.stream()
+				.filter(message -> isError(message) || message.getLevel() == ValidationMessage.IssueSeverity.WARNING
+						|| String.valueOf(message.getMessage()).startsWith(UNKNOWN_CODE_SYSTEM))
+				.sorted(Comparator.comparing((ValidationMessage message) -> !isError(message)))
 				.forEach(message -> outcome.addIssue()
 						.setSeverity(isError(message) ? IssueSeverity.ERROR : IssueSeverity.WARNING)
 						.setCode(IssueType.PROCESSING)
 						.setDiagnostics(message.getMessage())
-						.addExpression(message.getLocationString()));
+						.addExpression(message.getLocation()));
 		return outcome;
 	}
 
-	/**
-	 * LOINC, SNOMED CT and ICD-10 are not shipped with the server (size and licences), so HAPI cannot look their
-	 * codes up and reports each one as an error; the HL7 validator, and we, take that as a warning. Codes of
-	 * these systems are still held to the IG's value sets where those enumerate them, and ICD-10 codes of the
-	 * 2+3 package to their pattern by invariant.
-	 */
-	private static final String UNKNOWN_CODE_SYSTEM = "CodeSystem is unknown and can't be validated";
-
-	private static boolean isError(SingleValidationMessage message) {
-		return message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()
-				&& !String.valueOf(message.getMessage()).startsWith(UNKNOWN_CODE_SYSTEM);
+	private static boolean isError(ValidationMessage message) {
+		return message.isError() && !String.valueOf(message.getMessage()).startsWith(UNKNOWN_CODE_SYSTEM);
 	}
 
 	private static boolean declares(IBaseResource resource, String profile) {
