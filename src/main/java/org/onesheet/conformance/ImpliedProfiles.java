@@ -1,17 +1,14 @@
 package org.onesheet.conformance;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.onesheet.identity.Systems;
 import org.onesheet.referral.ReferralCategory;
+import org.onesheet.referral.ReferralTasks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,37 +19,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class ImpliedProfiles {
 
-	private final DaoRegistry daos;
+	private final ReferralTasks referralTasks;
 
-	public ImpliedProfiles(DaoRegistry daos) {
-		this.daos = daos;
+	public ImpliedProfiles(ReferralTasks referralTasks) {
+		this.referralTasks = referralTasks;
 	}
 
-	public Optional<String> of(IBaseResource resource) {
+	public Optional<String> of(IBaseResource resource, TransactionDetails transaction) {
 		if (resource instanceof Patient) {
 			return Optional.of(Systems.PROFILE_PATIENT);
 		}
 		if (resource instanceof ServiceRequest request && ReferralCategory.isReferral(request)) {
 			return Optional.of(Systems.PROFILE_REFERRAL_SERVICE_REQUEST);
 		}
-		if (resource instanceof Task task && focusIsReferral(task)) {
+		if (resource instanceof Task task && referralTasks.isReferral(task, transaction)) {
 			return Optional.of(Systems.PROFILE_REFERRAL_TASK);
 		}
 		return Optional.empty();
-	}
-
-	/** One primary-key read; inside a transaction the focus written earlier in the same bundle is visible. */
-	private boolean focusIsReferral(Task task) {
-		IdType focus = new IdType(task.getFocus().getReference());
-		if (!"ServiceRequest".equals(focus.getResourceType()) || !focus.hasIdPart()) {
-			return false;
-		}
-		try {
-			ServiceRequest request = (ServiceRequest) daos.getResourceDao(ServiceRequest.class)
-					.read(focus.toUnqualifiedVersionless(), new SystemRequestDetails());
-			return ReferralCategory.isReferral(request);
-		} catch (ResourceNotFoundException | ResourceGoneException e) {
-			return false; // referential integrity reports the missing focus
-		}
 	}
 }

@@ -4,6 +4,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.Comparator;
 import java.util.List;
@@ -58,17 +59,17 @@ public class ProfileEnforcement {
 	}
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = ORDER)
-	public void beforeCreate(IBaseResource resource) {
-		enforce(resource);
+	public void beforeCreate(IBaseResource resource, TransactionDetails transaction) {
+		enforce(resource, transaction);
 	}
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = ORDER)
-	public void beforeUpdate(IBaseResource previous, IBaseResource resource) {
-		enforce(resource);
+	public void beforeUpdate(IBaseResource previous, IBaseResource resource, TransactionDetails transaction) {
+		enforce(resource, transaction);
 	}
 
-	void enforce(IBaseResource resource) {
-		impliedProfiles.of(resource).filter(profile -> !declares(resource, profile))
+	void enforce(IBaseResource resource, TransactionDetails transaction) {
+		impliedProfiles.of(resource, transaction).filter(profile -> !declares(resource, profile))
 				.ifPresent(profile -> resource.getMeta().addProfile(profile));
 		List<String> ours = resource.getMeta().getProfile().stream().map(IPrimitiveType::getValue)
 				.filter(profile -> profile != null && profile.startsWith(Systems.PROFILE_PREFIX)).toList();

@@ -133,12 +133,13 @@ public interface ProfileEnforcementContract {
 	}
 
 	@Test
-	default void aCompletedReferralTaskWithoutFeedbackIsRejectedEvenUndeclared() {
-		Task task = examples().example(Task.class, "ex-ref-down-task");
-		task.getOutput().clear();
+	default void aReferralTaskWithoutOwnerIsRejectedEvenUndeclared() {
+		Task task = examples().example(Task.class, "ex-ref-up-task");
+		task.setStatus(Task.TaskStatus.REQUESTED);
+		task.setOwner(null);
 		task.getMeta().getProfile().clear();
 
-		assertRejected(task, "回执");
+		assertRejected(task, "Task.owner");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package org.onesheet.system;
 
 import org.onesheet.conformance.ProfileEnforcementContract;
+import org.onesheet.referral.ReferralWorkflowContract;
 import org.onesheet.support.EmbeddedPostgres;
 import org.onesheet.support.FhirEndpoint;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,7 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The same contracts against a real PostgreSQL 16, with the schema created by HAPI on an empty database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class FhirServerOnPostgresTest implements RestApiContract, BadInputContract, ProfileEnforcementContract {
+class FhirServerOnPostgresTest implements RestApiContract, BadInputContract, ProfileEnforcementContract,
+		ReferralWorkflowContract {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {

@@ -1,0 +1,154 @@
+package org.onesheet.referral;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import java.util.Map;
+import java.util.Optional;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Task;
+import org.hl7.fhir.r4.model.Task.TaskStatus;
+import org.onesheet.identity.Systems;
+import org.onesheet.referral.ReferralStateMachine.Party;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds every write of a referral Task to {@link ReferralStateMachine}, whether it comes as an update, a
+ * PATCH or inside a transaction: a new referral starts requested (or draft); a change of status must be an
+ * allowed move made by the right side (the owner moves it forward, the requester cancels), else 409 naming
+ * the current state and the allowed moves (403 when the organisation is on neither side). The server keeps
+ * {@code businessStatus} in step when the client leaves it as it was.
+ *
+ * <p>A create that names no acting organisation records a referral rather than sending one (the demo load,
+ * or importing a group's referral archive): it may start in any state. Until tokens say who may import
+ * (the security issue), that is any client that leaves the header out; a change of state always needs it,
+ * and the server's own writes may only make moves the machine allows.
+ *
+ * <p>Runs before profile validation (order {@value #ORDER}), so that what the server fills in is validated
+ * too.
+ */
+@Component
+@Interceptor
+public class ReferralTransitions {
+
+	static final int ORDER = 10;
+
+	/** The BSeR-style business status each workflow state implies. */
+	private static final Map<TaskStatus, Coding> BUSINESS_STATUS = Map.of(
+			TaskStatus.DRAFT, status("created", "已发起"),
+			TaskStatus.REQUESTED, status("created", "已发起"),
+			TaskStatus.RECEIVED, status("created", "已发起"),
+			TaskStatus.ACCEPTED, status("accepted", "已接收"),
+			TaskStatus.REJECTED, status("declined", "已拒绝"),
+			TaskStatus.INPROGRESS, status("accepted", "已接收"),
+			TaskStatus.COMPLETED, status("completed", "已完成"),
+			TaskStatus.CANCELLED, status("cancelled", "已撤销"));
+
+	private final ReferralTasks referralTasks;
+
+	public ReferralTransitions(ReferralTasks referralTasks, IInterceptorService storageInterceptors) {
+		this.referralTasks = referralTasks;
+		storageInterceptors.registerInterceptor(this);
+	}
+
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = ORDER)
+	public void beforeCreate(RequestDetails request, IBaseResource resource, TransactionDetails transaction) {
+		if (!(resource instanceof Task task) || !referralTasks.isReferral(task, transaction)) {
+			return;
+		}
+		Optional<String> actor = ActingOrganization.of(request);
+		if (actor.isPresent()) {
+			if (!ReferralStateMachine.INITIAL.contains(task.getStatus())) {
+				throw conflict("新转诊应以 requested 或 draft 状态发起 (a new referral Task starts as requested or draft, not "
+						+ code(task.getStatus()) + ")");
+			}
+			if (!actor.get().equals(reference(task.getRequester().getReference()))) {
+				throw forbidden("只有转出机构可以发起转诊 (only the referring organisation, the Task's requester, can send it: "
+						+ ActingOrganization.HEADER + " is " + actor.get() + ")");
+			}
+		}
+		if (!task.hasBusinessStatus()) {
+			task.setBusinessStatus(new CodeableConcept(BUSINESS_STATUS.get(task.getStatus()).copy()));
+		}
+	}
+
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = ORDER)
+	public void beforeUpdate(RequestDetails request, IBaseResource previous, IBaseResource resource,
+			TransactionDetails transaction) {
+		if (!(resource instanceof Task task) || !(previous instanceof Task before)
+				|| !referralTasks.isReferral(task, transaction)) {
+			return;
+		}
+		TaskStatus from = before.getStatus();
+		TaskStatus to = task.getStatus();
+		if (from == to) {
+			return;
+		}
+		if (ActingOrganization.isClientRequest(request)) {
+			Party party = partyOf(request, before);
+			Optional<String> refusal = ReferralStateMachine.refusal(from, to, party);
+			if (refusal.isPresent()) {
+				throw party == Party.NEITHER ? forbidden(refusal.get()) : conflict(refusal.get());
+			}
+		} else if (!ReferralStateMachine.allowedMoves(from, Party.OWNER).contains(to)
+				&& !ReferralStateMachine.allowedMoves(from, Party.REQUESTER).contains(to)) {
+			throw conflict(ReferralStateMachine.refusal(from, to, Party.OWNER).orElseThrow());
+		}
+		if (businessStatusCode(task).equals(businessStatusCode(before))) {
+			task.setBusinessStatus(new CodeableConcept(BUSINESS_STATUS.get(to).copy()));
+		}
+	}
+
+	private static Party partyOf(RequestDetails request, Task task) {
+		String actor = ActingOrganization.of(request).orElseThrow(() -> new InvalidRequestException(
+				"更改转诊状态须注明操作机构 (changing a referral's status needs the header " + ActingOrganization.HEADER
+						+ ": Organization/<id> of the organisation making the move)"));
+		if (actor.equals(reference(task.getOwner().getReference()))) {
+			return Party.OWNER;
+		}
+		return actor.equals(reference(task.getRequester().getReference())) ? Party.REQUESTER : Party.NEITHER;
+	}
+
+	private static String reference(String reference) {
+		return reference == null ? "" : new IdType(reference).toUnqualifiedVersionless().getValue();
+	}
+
+	private static String businessStatusCode(Task task) {
+		return task.getBusinessStatus().getCoding().stream()
+				.filter(coding -> Systems.REFERRAL_STATUS.equals(coding.getSystem()))
+				.map(Coding::getCode).findFirst().orElse("");
+	}
+
+	private static String code(TaskStatus status) {
+		return status == null ? "no status" : status.toCode();
+	}
+
+	private static Coding status(String code, String chinese) {
+		return new Coding(Systems.REFERRAL_STATUS, code, chinese);
+	}
+
+	private static ResourceVersionConflictException conflict(String message) {
+		return new ResourceVersionConflictException(message, outcome(message, OperationOutcome.IssueType.BUSINESSRULE));
+	}
+
+	private static ForbiddenOperationException forbidden(String message) {
+		return new ForbiddenOperationException(message, outcome(message, OperationOutcome.IssueType.FORBIDDEN));
+	}
+
+	private static OperationOutcome outcome(String message, OperationOutcome.IssueType type) {
+		OperationOutcome outcome = new OperationOutcome();
+		outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type).setDiagnostics(message)
+				.addExpression("Task.status");
+		return outcome;
+	}
+}

@@ -1,0 +1,210 @@
+package org.onesheet.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Task;
+import org.hl7.fhir.r4.model.Task.TaskStatus;
+import org.junit.jupiter.api.Test;
+import org.onesheet.identity.Systems;
+import org.onesheet.support.FhirEndpoint;
+
+/**
+ * A clinic's EMR moving referrals through the state machine over REST, acting for an organisation named in
+ * the X-OneSheet-Organization header: allowed moves pass, the others are refused whatever the way in.
+ */
+public interface ReferralWorkflowContract {
+
+	String TOWNSHIP = "Organization/jmse-tc-01";
+	String COUNTY = "Organization/jmse-county-hospital";
+	String ELSEWHERE = "Organization/jmse-tc-02";
+
+	FhirEndpoint endpoint();
+
+	/** 上转 from the 北庭镇 centre to the county hospital: a ServiceRequest and its Task in one transaction. */
+	private Task sendUpwardReferral() {
+		ServiceRequest request = new ServiceRequest();
+		request.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE).setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
+		request.addCategory(ReferralCategory.concept("转诊"));
+		request.addExtension(Systems.EXT_REFERRAL_DIRECTION, new Coding(Systems.REFERRAL_DIRECTION, "up", "上转"));
+		request.addExtension(Systems.EXT_GREEN_CHANNEL, new BooleanType(false));
+		request.setPriority(ServiceRequest.ServiceRequestPriority.ROUTINE);
+		request.setSubject(new Reference("Patient/jmse-pat-000001"));
+		request.setRequester(new Reference("PractitionerRole/jmse-role-011a"));
+		request.addPerformer(new Reference(COUNTY));
+		request.addReasonCode().setText("血压控制不佳 (blood pressure out of control)");
+		String requestUrl = "urn:uuid:" + UUID.randomUUID();
+		Task task = new Task();
+		task.setStatus(TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER);
+		task.getCode().addCoding().setSystem(Systems.TASK_CODE).setCode("fulfill");
+		task.setFocus(new Reference(requestUrl)).setFor(new Reference("Patient/jmse-pat-000001"));
+		task.setRequester(new Reference(TOWNSHIP)).setOwner(new Reference(COUNTY));
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		transaction.addEntry().setFullUrl(requestUrl).setResource(request).getRequest()
+				.setMethod(Bundle.HTTPVerb.POST).setUrl("ServiceRequest");
+		transaction.addEntry().setResource(task).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Task");
+		Bundle response = endpoint().client().transaction().withBundle(transaction)
+				.withAdditionalHeader(ActingOrganization.HEADER, TOWNSHIP).execute();
+		IdType taskId = new IdType(response.getEntry().get(1).getResponse().getLocation()).toUnqualifiedVersionless();
+		return endpoint().client().read().resource(Task.class).withId(taskId).execute();
+	}
+
+	private Task move(Task task, TaskStatus to, String actingFor) {
+		task.setStatus(to);
+		IGenericClient client = endpoint().client();
+		client.update().resource(task).withAdditionalHeader(ActingOrganization.HEADER, actingFor).execute();
+		return client.read().resource(Task.class).withId(task.getIdElement().toUnqualifiedVersionless()).execute();
+	}
+
+	private static String businessStatus(Task task) {
+		return task.getBusinessStatus().getCodingFirstRep().getCode();
+	}
+
+	private static String diagnostics(BaseServerResponseException refusal) {
+		return ((OperationOutcome) refusal.getOperationOutcome()).getIssueFirstRep().getDiagnostics();
+	}
+
+	@Test
+	default void theOwnerTakesAReferralFromRequestedToCompletedAndBusinessStatusFollows() {
+		Task task = sendUpwardReferral();
+		assertThat(businessStatus(task)).isEqualTo("created");
+
+		task = move(task, TaskStatus.RECEIVED, COUNTY);
+		task = move(task, TaskStatus.ACCEPTED, COUNTY);
+		assertThat(businessStatus(task)).isEqualTo("accepted");
+		task = move(task, TaskStatus.INPROGRESS, COUNTY);
+		task.addOutput().setType(new CodeableConcept(new Coding(Systems.REFERRAL_OUTPUT_TYPE, "feedback", "回执")))
+				.setValue(new StringType("已完成诊治，出院小结见附件。"));
+		task = move(task, TaskStatus.COMPLETED, COUNTY);
+
+		assertThat(task.getStatus()).isEqualTo(TaskStatus.COMPLETED);
+		assertThat(businessStatus(task)).isEqualTo("completed");
+		assertThat(task.getMeta().getVersionId()).isEqualTo("5");
+	}
+
+	@Test
+	default void aReferralCannotCompleteWithoutFeedback() {
+		Task arrived = move(move(move(sendUpwardReferral(), TaskStatus.RECEIVED, COUNTY), TaskStatus.ACCEPTED, COUNTY),
+				TaskStatus.INPROGRESS, COUNTY);
+
+		assertThatThrownBy(() -> move(arrived, TaskStatus.COMPLETED, COUNTY))
+				.isInstanceOfSatisfying(UnprocessableEntityException.class,
+						refusal -> assertThat(refusal.getResponseBody()).contains("回执"));
+	}
+
+	@Test
+	default void theRequesterCannotMoveItsReferralForward() {
+		Task task = sendUpwardReferral();
+
+		assertThatThrownBy(() -> move(task, TaskStatus.RECEIVED, TOWNSHIP))
+				.isInstanceOfSatisfying(ResourceVersionConflictException.class, refusal -> assertThat(diagnostics(refusal))
+						.contains("the referral is requested").contains("received (owner)").contains("cancelled (requester)"));
+	}
+
+	@Test
+	default void noStepMayBeSkipped() {
+		Task task = sendUpwardReferral();
+
+		assertThatThrownBy(() -> move(task, TaskStatus.COMPLETED, COUNTY))
+				.isInstanceOf(ResourceVersionConflictException.class);
+		assertThat(endpoint().client().read().resource(Task.class).withId(task.getIdElement().toUnqualifiedVersionless())
+				.execute().getStatus()).isEqualTo(TaskStatus.REQUESTED);
+	}
+
+	@Test
+	default void aCancelledReferralIsFinal() {
+		Task cancelled = move(sendUpwardReferral(), TaskStatus.CANCELLED, TOWNSHIP);
+		assertThat(businessStatus(cancelled)).isEqualTo("cancelled");
+
+		assertThatThrownBy(() -> move(cancelled, TaskStatus.RECEIVED, COUNTY))
+				.isInstanceOfSatisfying(ResourceVersionConflictException.class,
+						refusal -> assertThat(diagnostics(refusal)).contains("cancelled").contains("final"));
+	}
+
+	@Test
+	default void anOrganisationOnNeitherSideIsForbidden() {
+		Task task = sendUpwardReferral();
+
+		assertThatThrownBy(() -> move(task, TaskStatus.RECEIVED, ELSEWHERE))
+				.isInstanceOf(ForbiddenOperationException.class);
+	}
+
+	@Test
+	default void aStatusChangeWithoutTheActingOrganisationIsABadRequest() {
+		Task task = sendUpwardReferral();
+		task.setStatus(TaskStatus.RECEIVED);
+
+		assertThatThrownBy(() -> endpoint().client().update().resource(task).execute())
+				.isInstanceOfSatisfying(InvalidRequestException.class,
+						refusal -> assertThat(diagnostics(refusal)).contains(ActingOrganization.HEADER));
+	}
+
+	@Test
+	default void aRejectionWithoutReasonIsRefusedByTheProfile() {
+		Task task = move(sendUpwardReferral(), TaskStatus.RECEIVED, COUNTY);
+
+		assertThatThrownBy(() -> move(task, TaskStatus.REJECTED, COUNTY)).isInstanceOf(UnprocessableEntityException.class);
+		task.setStatusReason(new CodeableConcept().setText("本院心内科床位已满，建议转州医院 (no cardiology bed free)"));
+		assertThat(move(task, TaskStatus.REJECTED, COUNTY).getStatus()).isEqualTo(TaskStatus.REJECTED);
+	}
+
+	@Test
+	default void aForbiddenMoveByJsonPatchIsRefusedToo() {
+		Task task = sendUpwardReferral();
+
+		var response = endpoint().http().header(ActingOrganization.HEADER, COUNTY)
+				.contentType("application/json-patch+json; charset=UTF-8")
+				.body("[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"completed\"}]")
+				.patch("/fhir/Task/" + task.getIdElement().getIdPart());
+
+		assertThat(response.statusCode()).isEqualTo(409);
+		assertThat(response.asString()).contains("OperationOutcome").contains("the referral is requested");
+	}
+
+	@Test
+	default void aForbiddenMoveInsideATransactionWritesNothingOfIt() {
+		Task task = sendUpwardReferral();
+		task.setStatus(TaskStatus.COMPLETED);
+		ServiceRequest focus = endpoint().client().read().resource(ServiceRequest.class)
+				.withId(new IdType(task.getFocus().getReference())).execute();
+		focus.addNote().setText("should not be stored");
+		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		transaction.addEntry().setResource(focus).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+				.setUrl(focus.getIdElement().toUnqualifiedVersionless().getValue());
+		transaction.addEntry().setResource(task).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+				.setUrl(task.getIdElement().toUnqualifiedVersionless().getValue());
+
+		assertThatThrownBy(() -> endpoint().client().transaction().withBundle(transaction)
+				.withAdditionalHeader(ActingOrganization.HEADER, COUNTY).execute())
+				.isInstanceOf(ResourceVersionConflictException.class);
+		assertThat(endpoint().client().read().resource(ServiceRequest.class)
+				.withId(focus.getIdElement().toUnqualifiedVersionless()).execute().getNote()).isEmpty();
+	}
+
+	@Test
+	default void aNewReferralCannotStartHalfWay() {
+		Task task = sendUpwardReferral();
+		task.setId((String) null);
+		task.setStatus(TaskStatus.ACCEPTED);
+
+		assertThatThrownBy(() -> endpoint().client().create().resource(task)
+				.withAdditionalHeader(ActingOrganization.HEADER, TOWNSHIP).execute())
+				.isInstanceOf(ResourceVersionConflictException.class);
+	}
+}
