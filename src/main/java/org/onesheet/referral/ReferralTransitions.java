@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -104,6 +105,7 @@ public class ReferralTransitions {
 				&& !ReferralStateMachine.allowedMoves(from, Party.REQUESTER).contains(to)) {
 			throw conflict(ReferralStateMachine.refusal(from, to, Party.OWNER).orElseThrow());
 		}
+		task.setLastModified(new Date());
 		if (businessStatusCode(task).equals(businessStatusCode(before))) {
 			task.setBusinessStatus(new CodeableConcept(BUSINESS_STATUS.get(to).copy()));
 		}

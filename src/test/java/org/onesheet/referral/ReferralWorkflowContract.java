@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
@@ -96,6 +97,13 @@ public interface ReferralWorkflowContract {
 		assertThat(task.getStatus()).isEqualTo(TaskStatus.COMPLETED);
 		assertThat(businessStatus(task)).isEqualTo("completed");
 		assertThat(task.getMeta().getVersionId()).isEqualTo("5");
+		Bundle archive = endpoint().client().search().forResource(Provenance.class)
+				.where(Provenance.TARGET.hasId(task.getIdElement().toUnqualifiedVersionless())).returnBundle(Bundle.class)
+				.execute();
+		assertThat(archive.getEntry()).hasSize(4).allSatisfy(entry -> assertThat(
+				((Provenance) entry.getResource()).getAgentFirstRep().getWho().getReference()).isEqualTo(COUNTY));
+		assertThat(archive.getEntry()).extracting(entry -> ((Provenance) entry.getResource()).getActivity().getText())
+				.contains("requested → received", "in-progress → completed");
 	}
 
 	@Test
