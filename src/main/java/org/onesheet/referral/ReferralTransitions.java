@@ -68,7 +68,7 @@ public class ReferralTransitions {
 			return;
 		}
 		Optional<String> actor = ActingOrganization.of(request);
-		if (actor.isPresent()) {
+		if (actor.isPresent() && task.getStatus() != null) {
 			if (!ReferralStateMachine.INITIAL.contains(task.getStatus())) {
 				throw conflict("新转诊应以 requested 或 draft 状态发起 (a new referral Task starts as requested or draft, not "
 						+ code(task.getStatus()) + ")");
@@ -78,7 +78,7 @@ public class ReferralTransitions {
 						+ ActingOrganization.HEADER + " is " + actor.get() + ")");
 			}
 		}
-		if (!task.hasBusinessStatus()) {
+		if (!task.hasBusinessStatus() && task.getStatus() != null) {
 			task.setBusinessStatus(new CodeableConcept(BUSINESS_STATUS.get(task.getStatus()).copy()));
 		}
 	}
@@ -92,8 +92,8 @@ public class ReferralTransitions {
 		}
 		TaskStatus from = before.getStatus();
 		TaskStatus to = task.getStatus();
-		if (from == to) {
-			return;
+		if (from == to || from == null || to == null) {
+			return; // no move; a missing status is the profile's to refuse (422)
 		}
 		if (ActingOrganization.isClientRequest(request)) {
 			Party party = partyOf(request, before);

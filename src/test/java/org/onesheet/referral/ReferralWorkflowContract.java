@@ -206,6 +206,16 @@ public interface ReferralWorkflowContract {
 	}
 
 	@Test
+	default void removingTheStatusIsAProfileErrorNotAServerError() {
+		Task task = sendUpwardReferral();
+		task.setStatus(null);
+
+		assertThatThrownBy(() -> endpoint().client().update().resource(task)
+				.withAdditionalHeader(ActingOrganization.HEADER, COUNTY).execute())
+				.isInstanceOf(UnprocessableEntityException.class);
+	}
+
+	@Test
 	default void aNewReferralCannotStartHalfWay() {
 		Task task = sendUpwardReferral();
 		task.setId((String) null);
