@@ -4,10 +4,14 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.util.Date;
 import java.util.Map;
@@ -56,9 +60,11 @@ public class ReferralTransitions {
 			TaskStatus.CANCELLED, status("cancelled", "已撤销"));
 
 	private final ReferralTasks referralTasks;
+	private final DaoRegistry daos;
 
-	public ReferralTransitions(ReferralTasks referralTasks, IInterceptorService storageInterceptors) {
+	public ReferralTransitions(ReferralTasks referralTasks, DaoRegistry daos, IInterceptorService storageInterceptors) {
 		this.referralTasks = referralTasks;
+		this.daos = daos;
 		storageInterceptors.registerInterceptor(this);
 	}
 
@@ -77,6 +83,9 @@ public class ReferralTransitions {
 				throw forbidden("只有转出机构可以发起转诊 (only the referring organisation, the Task's requester, can send it: "
 						+ ActingOrganization.HEADER + " is " + actor.get() + ")");
 			}
+		}
+		if (task.hasPartOf()) {
+			checkReRouting(task);
 		}
 		if (!task.hasBusinessStatus() && task.getStatus() != null) {
 			task.setBusinessStatus(new CodeableConcept(BUSINESS_STATUS.get(task.getStatus()).copy()));
@@ -108,6 +117,33 @@ public class ReferralTransitions {
 		task.setLastModified(new Date());
 		if (businessStatusCode(task).equals(businessStatusCode(before))) {
 			task.setBusinessStatus(new CodeableConcept(BUSINESS_STATUS.get(to).copy()));
+		}
+	}
+
+	/**
+	 * 改派: a declined referral goes on to another department or hospital of the group as a new Task
+	 * {@code partOf} the declined one, for the same ServiceRequest and from the same requester, so that the
+	 * history stays in one chain.
+	 */
+	private void checkReRouting(Task task) {
+		Task declined;
+		try {
+			declined = (Task) daos.getResourceDao(Task.class)
+					.read(new IdType(task.getPartOfFirstRep().getReference()).toUnqualifiedVersionless(),
+							new SystemRequestDetails());
+		} catch (ResourceNotFoundException | ResourceGoneException e) {
+			return; // referential integrity reports it
+		}
+		if (declined.getStatus() != TaskStatus.REJECTED) {
+			throw conflict("只能改派已拒绝的转诊 (only a rejected referral can be re-routed; "
+					+ declined.getIdElement().toUnqualifiedVersionless().getValue() + " is " + code(declined.getStatus()) + ")");
+		}
+		if (!reference(declined.getFocus().getReference()).equals(reference(task.getFocus().getReference()))
+				|| !reference(declined.getRequester().getReference()).equals(reference(task.getRequester().getReference()))) {
+			throw conflict("改派须沿用原转诊申请与转出机构 (a re-routed referral keeps the declined one's focus and requester)");
+		}
+		if (reference(declined.getOwner().getReference()).equals(reference(task.getOwner().getReference()))) {
+			throw conflict("改派须换一家接收机构 (a re-routed referral goes to another organisation than the one that declined it)");
 		}
 	}
 

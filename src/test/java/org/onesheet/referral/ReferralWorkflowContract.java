@@ -173,6 +173,44 @@ public interface ReferralWorkflowContract {
 	}
 
 	@Test
+	default void aDeclinedReferralIsReRoutedAsANewTaskPartOfTheFirst() {
+		Task received = move(sendUpwardReferral(), TaskStatus.RECEIVED, COUNTY);
+		received.setStatusReason(new CodeableConcept().setText("本院心内科床位已满 (no cardiology bed free)"));
+		Task declined = move(received, TaskStatus.REJECTED, COUNTY);
+		Task reRouted = new Task();
+		reRouted.setStatus(TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER);
+		reRouted.getCode().addCoding().setSystem(Systems.TASK_CODE).setCode("fulfill");
+		reRouted.setFocus(declined.getFocus().copy()).setFor(declined.getFor().copy());
+		reRouted.setRequester(new Reference(TOWNSHIP)).setOwner(new Reference("Organization/jmse-stroke-centre"));
+		reRouted.addPartOf(new Reference(declined.getIdElement().toUnqualifiedVersionless().getValue()));
+
+		Task created = (Task) endpoint().client().create().resource(reRouted)
+				.withAdditionalHeader(ActingOrganization.HEADER, TOWNSHIP).execute().getResource();
+		assertThat(created.getPartOfFirstRep().getReference()).isEqualTo(declined.getIdElement().toUnqualifiedVersionless().getValue());
+
+		reRouted.setOwner(new Reference(COUNTY));
+		assertThatThrownBy(() -> endpoint().client().create().resource(reRouted)
+				.withAdditionalHeader(ActingOrganization.HEADER, TOWNSHIP).execute())
+				.isInstanceOfSatisfying(ResourceVersionConflictException.class,
+						refusal -> assertThat(diagnostics(refusal)).contains("another organisation"));
+	}
+
+	@Test
+	default void onlyADeclinedReferralCanBeReRouted() {
+		Task open = sendUpwardReferral();
+		Task reRouted = open.copy();
+		reRouted.setId((String) null);
+		reRouted.getMeta().setVersionId(null);
+		reRouted.setOwner(new Reference("Organization/jmse-stroke-centre"));
+		reRouted.addPartOf(new Reference(open.getIdElement().toUnqualifiedVersionless().getValue()));
+
+		assertThatThrownBy(() -> endpoint().client().create().resource(reRouted)
+				.withAdditionalHeader(ActingOrganization.HEADER, TOWNSHIP).execute())
+				.isInstanceOfSatisfying(ResourceVersionConflictException.class,
+						refusal -> assertThat(diagnostics(refusal)).contains("only a rejected referral"));
+	}
+
+	@Test
 	default void aForbiddenMoveByJsonPatchIsRefusedToo() {
 		Task task = sendUpwardReferral();
 
