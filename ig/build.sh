@@ -72,4 +72,4 @@ for f in "$work"/fsh-generated/resources/*.json; do
 done
 mkdir -p "$TARGET/classes/ig"
 tar -czf "$TARGET/classes/ig/onesheet.fhir.ig.tgz" -C "$pkg" package
-echo "IG: $(ls "$pkg/package" | grep -c json) conformance resources, $(ls "$pkg/package/example" | wc -l) examples -> target/classes/ig/onesheet.fhir.ig.tgz"
+echo "IG: $(find "$pkg/package" -maxdepth 1 -name "*.json" ! -name package.json | wc -l) conformance resources, $(ls "$pkg/package/example" | wc -l) examples -> target/classes/ig/onesheet.fhir.ig.tgz"

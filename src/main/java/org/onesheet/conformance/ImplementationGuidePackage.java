@@ -47,6 +47,11 @@ public class ImplementationGuidePackage {
 		return npm.version();
 	}
 
+	/** The package as read, for whoever lists or loads its files (the tests read its examples). */
+	public NpmPackage npm() {
+		return npm;
+	}
+
 	byte[] bytes() {
 		return bytes.clone();
 	}

@@ -55,6 +55,7 @@ public final class Systems {
 	public static final String PRACTITIONER_ROLE = "http://terminology.hl7.org/CodeSystem/practitioner-role";
 	public static final String IDENTIFIER_TYPE = "http://terminology.hl7.org/CodeSystem/v2-0203";
 	public static final String TASK_CODE = "http://hl7.org/fhir/CodeSystem/task-code";
+	public static final String TASK_STATUS = "http://hl7.org/fhir/task-status";
 
 	// --- Extensions ---
 

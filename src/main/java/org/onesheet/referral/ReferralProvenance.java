@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
+import org.onesheet.identity.Systems;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Interceptor
 public class ReferralProvenance {
-
-	/** Status codes of referral Tasks, as Provenance.activity. */
-	static final String ACTIVITY_SYSTEM = "http://hl7.org/fhir/task-status";
 
 	private final ReferralTasks referralTasks;
 	private final DaoRegistry daos;
@@ -48,7 +46,7 @@ public class ReferralProvenance {
 		Provenance provenance = new Provenance();
 		provenance.addTarget(new Reference(task.getIdElement().toUnqualified().getValue()));
 		provenance.setRecorded(new Date());
-		provenance.setActivity(new CodeableConcept().addCoding(new Coding(ACTIVITY_SYSTEM,
+		provenance.setActivity(new CodeableConcept().addCoding(new Coding(Systems.TASK_STATUS,
 				task.getStatus().toCode(), null)).setText(before.getStatus().toCode() + " → " + task.getStatus().toCode()));
 		Reference who = ActingOrganization.of(request).map(Reference::new)
 				.orElseGet(() -> new Reference().setDisplay("OneSheet 服务器 (the server itself)"));

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
+import org.onesheet.identity.Systems;
 
 /**
  * The moves a referral Task may make (FHIR workflow, option H), and who may make them:
@@ -31,6 +34,17 @@ public final class ReferralStateMachine {
 	private static final Set<TaskStatus> OPEN = EnumSet.of(TaskStatus.DRAFT, TaskStatus.REQUESTED,
 			TaskStatus.RECEIVED, TaskStatus.ACCEPTED, TaskStatus.INPROGRESS);
 
+	/** The BSeR-style business status (Task.businessStatus) each workflow state implies. */
+	private static final Map<TaskStatus, Coding> BUSINESS_STATUS = Map.of(
+			TaskStatus.DRAFT, businessCoding("created", "已发起"),
+			TaskStatus.REQUESTED, businessCoding("created", "已发起"),
+			TaskStatus.RECEIVED, businessCoding("created", "已发起"),
+			TaskStatus.ACCEPTED, businessCoding("accepted", "已接收"),
+			TaskStatus.REJECTED, businessCoding("declined", "已拒绝"),
+			TaskStatus.INPROGRESS, businessCoding("accepted", "已接收"),
+			TaskStatus.COMPLETED, businessCoding("completed", "已完成"),
+			TaskStatus.CANCELLED, businessCoding("cancelled", "已撤销"));
+
 	/** The states a new referral Task may start in. */
 	public static final Set<TaskStatus> INITIAL = EnumSet.of(TaskStatus.DRAFT, TaskStatus.REQUESTED);
 
@@ -50,6 +64,16 @@ public final class ReferralStateMachine {
 			}
 		}
 		return moves;
+	}
+
+	/** The business status a referral in this state has. */
+	public static CodeableConcept businessStatus(TaskStatus status) {
+		return new CodeableConcept(BUSINESS_STATUS.get(status).copy());
+	}
+
+	/** Whether the machine allows this move to anyone at all. */
+	public static boolean isMove(TaskStatus from, TaskStatus to) {
+		return allowedMoves(from, Party.OWNER).contains(to) || allowedMoves(from, Party.REQUESTER).contains(to);
 	}
 
 	public static boolean isFinal(TaskStatus status) {
@@ -83,6 +107,10 @@ public final class ReferralStateMachine {
 		all.addAll(a);
 		all.addAll(b);
 		return all;
+	}
+
+	private static Coding businessCoding(String code, String chinese) {
+		return new Coding(Systems.REFERRAL_STATUS, code, chinese);
 	}
 
 	static String describe(Set<TaskStatus> moves) {

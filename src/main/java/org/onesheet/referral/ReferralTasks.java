@@ -10,7 +10,9 @@ import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -30,6 +32,7 @@ import org.springframework.stereotype.Component;
 public class ReferralTasks {
 
 	private static final String STORED_REFERRALS = ReferralTasks.class.getName() + ".storedReferrals";
+	private static final String READ_VERDICTS = ReferralTasks.class.getName() + ".readVerdicts";
 
 	private final DaoRegistry daos;
 
@@ -54,6 +57,10 @@ public class ReferralTasks {
 		}
 	}
 
+	/**
+	 * Asked up to three times per Task write (its implied profile, its state machine, its Provenance), so a
+	 * database read's answer is kept for the rest of the transaction.
+	 */
 	public boolean isReferral(Task task, TransactionDetails transaction) {
 		if (task.getFocus().getResource() instanceof ServiceRequest inBundle) {
 			return ReferralCategory.isReferral(inBundle); // a POST in a transaction, still urn:uuid here
@@ -62,13 +69,19 @@ public class ReferralTasks {
 		if (!"ServiceRequest".equals(focus.getResourceType()) || !focus.hasIdPart()) {
 			return false;
 		}
-		if (transaction != null) {
-			List<ServiceRequest> stored = transaction.getUserData(STORED_REFERRALS);
-			if (stored != null && stored.stream()
-					.anyMatch(request -> focus.getIdPart().equals(request.getIdElement().getIdPart()))) {
-				return true;
-			}
+		if (transaction == null) {
+			return readIsReferral(focus);
 		}
+		List<ServiceRequest> stored = transaction.getUserData(STORED_REFERRALS);
+		if (stored != null && stored.stream()
+				.anyMatch(request -> focus.getIdPart().equals(request.getIdElement().getIdPart()))) {
+			return true;
+		}
+		return transaction.<Map<String, Boolean>>getOrCreateUserData(READ_VERDICTS, HashMap::new)
+				.computeIfAbsent(focus.toUnqualifiedVersionless().getValue(), key -> readIsReferral(focus));
+	}
+
+	private boolean readIsReferral(IdType focus) {
 		try {
 			ServiceRequest request = (ServiceRequest) daos.getResourceDao(ServiceRequest.class)
 					.read(focus.toUnqualifiedVersionless(), new SystemRequestDetails());

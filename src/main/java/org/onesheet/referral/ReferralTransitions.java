@@ -14,10 +14,8 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.util.Date;
-import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -48,17 +46,6 @@ public class ReferralTransitions {
 
 	static final int ORDER = 10;
 
-	/** The BSeR-style business status each workflow state implies. */
-	private static final Map<TaskStatus, Coding> BUSINESS_STATUS = Map.of(
-			TaskStatus.DRAFT, status("created", "已发起"),
-			TaskStatus.REQUESTED, status("created", "已发起"),
-			TaskStatus.RECEIVED, status("created", "已发起"),
-			TaskStatus.ACCEPTED, status("accepted", "已接收"),
-			TaskStatus.REJECTED, status("declined", "已拒绝"),
-			TaskStatus.INPROGRESS, status("accepted", "已接收"),
-			TaskStatus.COMPLETED, status("completed", "已完成"),
-			TaskStatus.CANCELLED, status("cancelled", "已撤销"));
-
 	private final ReferralTasks referralTasks;
 	private final DaoRegistry daos;
 
@@ -88,7 +75,7 @@ public class ReferralTransitions {
 			checkReRouting(task);
 		}
 		if (!task.hasBusinessStatus() && task.getStatus() != null) {
-			task.setBusinessStatus(new CodeableConcept(BUSINESS_STATUS.get(task.getStatus()).copy()));
+			task.setBusinessStatus(ReferralStateMachine.businessStatus(task.getStatus()));
 		}
 	}
 
@@ -110,13 +97,12 @@ public class ReferralTransitions {
 			if (refusal.isPresent()) {
 				throw party == Party.NEITHER ? forbidden(refusal.get()) : conflict(refusal.get());
 			}
-		} else if (!ReferralStateMachine.allowedMoves(from, Party.OWNER).contains(to)
-				&& !ReferralStateMachine.allowedMoves(from, Party.REQUESTER).contains(to)) {
+		} else if (!ReferralStateMachine.isMove(from, to)) {
 			throw conflict(ReferralStateMachine.refusal(from, to, Party.OWNER).orElseThrow());
 		}
 		task.setLastModified(new Date());
 		if (businessStatusCode(task).equals(businessStatusCode(before))) {
-			task.setBusinessStatus(new CodeableConcept(BUSINESS_STATUS.get(to).copy()));
+			task.setBusinessStatus(ReferralStateMachine.businessStatus(to));
 		}
 	}
 
@@ -169,10 +155,6 @@ public class ReferralTransitions {
 
 	private static String code(TaskStatus status) {
 		return status == null ? "no status" : status.toCode();
-	}
-
-	private static Coding status(String code, String chinese) {
-		return new Coding(Systems.REFERRAL_STATUS, code, chinese);
 	}
 
 	private static ResourceVersionConflictException conflict(String message) {

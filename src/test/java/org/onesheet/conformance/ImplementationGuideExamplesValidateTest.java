@@ -45,10 +45,7 @@ class ImplementationGuideExamplesValidateTest {
 					.withNoTerminologyServer()
 					.fromSource("hl7.fhir.r4.core#4.0.1");
 			Path ig = Files.createTempFile("onesheet-ig", ".tgz");
-			try (var in = ImplementationGuideExamples.class.getResourceAsStream(
-					ImplementationGuideExamples.PACKAGE_ON_CLASSPATH)) {
-				Files.write(ig, in.readAllBytes());
-			}
+			Files.write(ig, new ImplementationGuidePackage().bytes());
 			engine.getIgLoader().loadIg(engine.getIgs(), engine.getBinaries(), ig.toString(), true);
 			// Examples refer to each other as Patient/ex-pat-zhao and so on, as on a server: take such a
 			// reference's type from its URL. That the targets exist is checked by posting the examples.

@@ -7,11 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.utilities.npm.NpmPackage;
+import org.onesheet.conformance.ImplementationGuidePackage;
 
-/** The examples of the IG package the build put on the classpath (the same package the server loads). */
+/** The examples of the IG package the build put on the classpath, read as the server reads it. */
 public final class ImplementationGuideExamples {
-
-	public static final String PACKAGE_ON_CLASSPATH = "/ig/onesheet.fhir.ig.tgz";
 
 	/** One example: its file name in the package and its JSON. */
 	public record Example(String fileName, String json) {
@@ -25,14 +24,7 @@ public final class ImplementationGuideExamples {
 	}
 
 	public static NpmPackage load() {
-		try (InputStream in = ImplementationGuideExamples.class.getResourceAsStream(PACKAGE_ON_CLASSPATH)) {
-			if (in == null) {
-				throw new IllegalStateException(PACKAGE_ON_CLASSPATH + " is missing: run the Maven build (ig/build.sh)");
-			}
-			return NpmPackage.fromPackage(in);
-		} catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return new ImplementationGuidePackage().npm();
 	}
 
 	public static List<Example> all() {

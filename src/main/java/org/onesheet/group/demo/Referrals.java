@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Task;
 import org.onesheet.group.demo.DemoGroup.Site;
 import org.onesheet.identity.Systems;
 import org.onesheet.referral.ReferralCategory;
+import org.onesheet.referral.ReferralStateMachine;
 
 /**
  * Demo referrals (双向转诊) as a ServiceRequest plus the Task that tracks it: township branches refer
@@ -77,7 +78,7 @@ final class Referrals {
 		Task task = new Task();
 		task.setId(request.getIdElement().getIdPart() + "-task");
 		task.setStatus(done ? Task.TaskStatus.COMPLETED : Task.TaskStatus.REQUESTED);
-		task.setBusinessStatus(done ? status("completed", "已完成") : status("created", "已发起"));
+		task.setBusinessStatus(ReferralStateMachine.businessStatus(task.getStatus()));
 		task.setIntent(Task.TaskIntent.ORDER);
 		task.setCode(new CodeableConcept(new Coding(Systems.TASK_CODE, "fulfill",
 				"Fulfill the focal request")));
@@ -92,9 +93,5 @@ final class Referrals {
 					.setValue(new StringType(to.name() + "已接诊，诊疗结果已反馈转出机构。 (seen; feedback sent to the referrer)"));
 		}
 		return task;
-	}
-
-	private static CodeableConcept status(String code, String chinese) {
-		return new CodeableConcept(new Coding(Systems.REFERRAL_STATUS, code, chinese));
 	}
 }
