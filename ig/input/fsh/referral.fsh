@@ -161,3 +161,80 @@ Invariant: onesheet-referral-task-decline-reason
 Description: "拒绝转诊须注明原因 (a rejected referral Task gives its reason in statusReason)"
 Expression: "status = 'rejected' implies statusReason.exists()"
 Severity: #error
+
+// The green channel's reserved capacity (预留专家号、预留床位). A bed is a Location (physical type bd) with
+// its own Schedule of bed-day Slots; an expert outpatient number is a Slot of an expert's Schedule at a
+// consulting room. Either way the Schedule names a Location, whose managingOrganization is the receiving
+// organisation, so the server finds a referral owner's reserved capacity with one search.
+
+CodeSystem: GreenChannelReservation
+Id: green-channel-reservation
+Title: "Green-channel reservation (绿色通道预留资源)"
+Description: "What a county hospital holds back for referred patients."
+* ^caseSensitive = true
+* ^experimental = false
+* #expert-number "预留专家号" "An expert outpatient appointment reserved for referred patients."
+* #bed "预留床位" "An inpatient bed reserved for referred patients, booked by the day."
+
+ValueSet: GreenChannelReservations
+Id: green-channel-reservations
+Title: "Green-channel reservations (绿色通道预留资源)"
+Description: "Expert numbers and beds."
+* ^experimental = false
+* include codes from system GreenChannelReservation
+
+Profile: GreenChannelSchedule
+Parent: Schedule
+Id: green-channel-schedule
+Title: "Green-channel Schedule (绿色通道号源/床位)"
+Description: """
+Capacity a county hospital reserves for referred patients: an expert's outpatient sessions (`serviceType`
+expert-number, actors the expert's PractitionerRole and the consulting room) or one bed (`serviceType` bed,
+actor the bed's Location). Its free Slots are what the server books when it accepts a green-channel referral.
+The server finds a receiving organisation's reserved capacity through the Location's `managingOrganization`,
+so a Schedule without a Location actor is never offered. (Not an invariant: inside a transaction bundle the
+reference is still a `urn:uuid:` when the profile is checked.)
+"""
+* active 1..1 MS
+* serviceType 1..1 MS
+* serviceType from GreenChannelReservations (required)
+* actor MS
+* actor only Reference(Location or PractitionerRole)
+* planningHorizon MS
+
+// 用药衔接: what a township centre stocks, so that a downward referral's prescriptions can be continued there.
+
+CodeSystem: OneSheetListType
+Id: list-type
+Title: "OneSheet list types"
+Description: "What a List held by OneSheet is."
+* ^caseSensitive = true
+* ^experimental = false
+* #formulary "药品目录" "The medicines an organisation stocks (its formulary)."
+
+ValueSet: OneSheetListTypes
+Id: list-types
+Title: "OneSheet list types"
+Description: "All OneSheet list types."
+* ^experimental = false
+* include codes from system OneSheetListType
+
+Profile: Formulary
+Parent: List
+Id: formulary
+Title: "Formulary (药品目录)"
+Description: """
+The medicines a member organisation stocks. The list's identifier names the organisation
+(`http://onesheet.org/fhir/sid/formulary|<organisation id>`), each entry a Medication coded in the WHO ATC
+classification. When a downward referral carries MedicationRequests, the server checks each against the
+receiving township centre's formulary and names stocked substitutes of the same ATC class.
+"""
+* identifier 1..1 MS
+* identifier.system = "http://onesheet.org/fhir/sid/formulary"
+* identifier.value 1..1
+* status = #current
+* mode = #working
+* code 1..1 MS
+* code = OneSheetListType#formulary
+* entry MS
+* entry.item only Reference(Medication)

@@ -43,6 +43,15 @@ public final class Systems {
 	/** Referral direction: up (上转) or down (下转). */
 	public static final String REFERRAL_DIRECTION = CANONICAL_BASE + "/CodeSystem/referral-direction";
 
+	/** What the green channel reserves: expert outpatient numbers (预留专家号) or beds (预留床位). */
+	public static final String GREEN_CHANNEL_RESERVATION = CANONICAL_BASE + "/CodeSystem/green-channel-reservation";
+	/** Kinds of List the server reads; {@code formulary} (药品目录) is what an organisation stocks. */
+	public static final String LIST_TYPE = CANONICAL_BASE + "/CodeSystem/list-type";
+	/** Identifies a formulary List by the id of the organisation that stocks it. */
+	public static final String FORMULARY = CANONICAL_BASE + "/sid/formulary";
+
+	public static final String ATC = "http://www.whocc.no/atc";
+	public static final String LOCATION_PHYSICAL_TYPE = "http://terminology.hl7.org/CodeSystem/location-physical-type";
 	public static final String LOINC = "http://loinc.org";
 	public static final String ICD_10 = "http://hl7.org/fhir/sid/icd-10";
 	public static final String SNOMED_CT = "http://snomed.info/sct";
@@ -74,6 +83,8 @@ public final class Systems {
 	public static final String PROFILE_REFERRAL_SERVICE_REQUEST =
 			CANONICAL_BASE + "/StructureDefinition/referral-service-request";
 	public static final String PROFILE_REFERRAL_TASK = CANONICAL_BASE + "/StructureDefinition/referral-task";
+	public static final String PROFILE_GREEN_CHANNEL_SCHEDULE = CANONICAL_BASE + "/StructureDefinition/green-channel-schedule";
+	public static final String PROFILE_FORMULARY = CANONICAL_BASE + "/StructureDefinition/formulary";
 	/** Every profile of the IG starts with this. */
 	public static final String PROFILE_PREFIX = CANONICAL_BASE + "/StructureDefinition/";
 

@@ -81,6 +81,24 @@ public class ReferralTasks {
 				.computeIfAbsent(focus.toUnqualifiedVersionless().getValue(), key -> readIsReferral(focus));
 	}
 
+	/** The referral ServiceRequest a referral Task is focused on, wherever it is in this transaction. */
+	public ServiceRequest focusOf(Task task, TransactionDetails transaction) {
+		if (task.getFocus().getResource() instanceof ServiceRequest inBundle) {
+			return inBundle;
+		}
+		IdType focus = new IdType(task.getFocus().getReference());
+		List<ServiceRequest> stored = transaction == null ? null : transaction.getUserData(STORED_REFERRALS);
+		if (stored != null) {
+			for (ServiceRequest request : stored) {
+				if (focus.getIdPart().equals(request.getIdElement().getIdPart())) {
+					return request;
+				}
+			}
+		}
+		return (ServiceRequest) daos.getResourceDao(ServiceRequest.class)
+				.read(focus.toUnqualifiedVersionless(), new SystemRequestDetails());
+	}
+
 	private boolean readIsReferral(IdType focus) {
 		try {
 			ServiceRequest request = (ServiceRequest) daos.getResourceDao(ServiceRequest.class)

@@ -18,7 +18,6 @@ import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.onesheet.identity.Systems;
@@ -158,17 +157,10 @@ public class ReferralTransitions {
 	}
 
 	private static ResourceVersionConflictException conflict(String message) {
-		return new ResourceVersionConflictException(message, outcome(message, OperationOutcome.IssueType.BUSINESSRULE));
+		return Refusals.conflict(message, "Task.status");
 	}
 
 	private static ForbiddenOperationException forbidden(String message) {
-		return new ForbiddenOperationException(message, outcome(message, OperationOutcome.IssueType.FORBIDDEN));
-	}
-
-	private static OperationOutcome outcome(String message, OperationOutcome.IssueType type) {
-		OperationOutcome outcome = new OperationOutcome();
-		outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type).setDiagnostics(message)
-				.addExpression("Task.status");
-		return outcome;
+		return Refusals.forbidden(message, "Task.status");
 	}
 }

@@ -3,14 +3,11 @@ package org.onesheet.referral;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import java.util.UUID;
-import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -32,45 +29,19 @@ import org.onesheet.support.FhirEndpoint;
  */
 public interface ReferralWorkflowContract {
 
-	String TOWNSHIP = "Organization/jmse-tc-01";
-	String COUNTY = "Organization/jmse-county-hospital";
+	String TOWNSHIP = TestReferrals.TOWNSHIP;
+	String COUNTY = TestReferrals.COUNTY;
 	String ELSEWHERE = "Organization/jmse-tc-02";
 
 	FhirEndpoint endpoint();
 
-	/** 上转 from the 北庭镇 centre to the county hospital: a ServiceRequest and its Task in one transaction. */
 	private Task sendUpwardReferral() {
-		ServiceRequest request = new ServiceRequest();
-		request.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE).setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
-		request.addCategory(ReferralCategory.concept("转诊"));
-		request.addExtension(Systems.EXT_REFERRAL_DIRECTION, new Coding(Systems.REFERRAL_DIRECTION, "up", "上转"));
-		request.addExtension(Systems.EXT_GREEN_CHANNEL, new BooleanType(false));
-		request.setPriority(ServiceRequest.ServiceRequestPriority.ROUTINE);
-		request.setSubject(new Reference("Patient/jmse-pat-000001"));
-		request.setRequester(new Reference("PractitionerRole/jmse-role-011a"));
-		request.addPerformer(new Reference(COUNTY));
-		request.addReasonCode().setText("血压控制不佳 (blood pressure out of control)");
-		String requestUrl = "urn:uuid:" + UUID.randomUUID();
-		Task task = new Task();
-		task.setStatus(TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER);
-		task.getCode().addCoding().setSystem(Systems.TASK_CODE).setCode("fulfill");
-		task.setFocus(new Reference(requestUrl)).setFor(new Reference("Patient/jmse-pat-000001"));
-		task.setRequester(new Reference(TOWNSHIP)).setOwner(new Reference(COUNTY));
-		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-		transaction.addEntry().setFullUrl(requestUrl).setResource(request).getRequest()
-				.setMethod(Bundle.HTTPVerb.POST).setUrl("ServiceRequest");
-		transaction.addEntry().setResource(task).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Task");
-		Bundle response = endpoint().client().transaction().withBundle(transaction)
-				.withAdditionalHeader(ActingOrganization.HEADER, TOWNSHIP).execute();
-		IdType taskId = new IdType(response.getEntry().get(1).getResponse().getLocation()).toUnqualifiedVersionless();
-		return endpoint().client().read().resource(Task.class).withId(taskId).execute();
+		return TestReferrals.sendUpward(endpoint(), COUNTY, false, request -> {
+		});
 	}
 
 	private Task move(Task task, TaskStatus to, String actingFor) {
-		task.setStatus(to);
-		IGenericClient client = endpoint().client();
-		client.update().resource(task).withAdditionalHeader(ActingOrganization.HEADER, actingFor).execute();
-		return client.read().resource(Task.class).withId(task.getIdElement().toUnqualifiedVersionless()).execute();
+		return TestReferrals.move(endpoint(), task, to, actingFor);
 	}
 
 	private static String businessStatus(Task task) {

@@ -34,6 +34,9 @@ final class DemoGroup {
 	static final String LAB_CENTRE_ID = ID_PREFIX + "lab-centre";
 	static final String STROKE_CENTRE_ID = ID_PREFIX + "stroke-centre";
 
+	/** The county hospital's specialties, one chief physician each (their roles are the first at the hospital). */
+	static final List<String> COUNTY_SPECIALTIES = List.of("心血管内科", "内分泌科", "神经内科", "全科医学科", "康复医学科", "普外科");
+
 	/** One member institution; {@code township} is null for the group and county level. */
 	record Site(String id, String name, InstitutionLevel level, Township township, String village) {
 		Reference reference() {
@@ -91,6 +94,11 @@ final class DemoGroup {
 		return ChineseNames.pick(random, roleIdsBySite.get(siteId));
 	}
 
+	/** The PractitionerRole ids at a site, in the order the staff were hired. */
+	List<String> rolesAt(String siteId) {
+		return roleIdsBySite.get(siteId);
+	}
+
 	List<Resource> organizations() {
 		List<Resource> organizations = new ArrayList<>();
 		int serial = 1;
@@ -145,7 +153,7 @@ final class DemoGroup {
 	private void hireStaff(Random random) {
 		int[] serial = {0};
 		// The county hospital: specialists, the readers of the reading centres, stroke doctors.
-		for (String specialty : List.of("心血管内科", "内分泌科", "神经内科", "全科医学科", "康复医学科", "普外科")) {
+		for (String specialty : COUNTY_SPECIALTIES) {
 			String practitioner = hire(random, serial, "主任医师", specialty, COUNTY_HOSPITAL_ID);
 			if (serial[0] % 2 == 0) {
 				// 下沉医生: a county specialist who also holds sessions at a township branch.

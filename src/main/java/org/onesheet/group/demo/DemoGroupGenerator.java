@@ -46,6 +46,8 @@ public final class DemoGroupGenerator {
 		DemoGroup group = new DemoGroup(new Random(seed));
 		sink.accept(transaction(group.organizations()));
 		sink.accept(transaction(group.staff()));
+		sink.accept(transaction(new GreenChannelCapacity(group, asOf).resources()));
+		sink.accept(transaction(Formularies.resources(group)));
 		Set<String> residentIds = new HashSet<>();
 		PatientRecords records = new PatientRecords(group, asOf, residentIds);
 		List<Resource> chunk = new ArrayList<>();

@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.ListResource;
+import org.hl7.fhir.r4.model.Slot;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
@@ -118,5 +120,31 @@ class DemoGroupGeneratorTest {
 
 	private static String level(Organization organization) {
 		return organization.getTypeFirstRep().getCodingFirstRep().getCode();
+	}
+
+	@Test
+	void everyTownshipCentreStocksAtLeastFiveMedicinesOfEachTwoPlusThreeDiseaseButNotAll() {
+		List<ListResource> formularies = resources(generate(1, 0, 50)).stream()
+				.filter(ListResource.class::isInstance).map(ListResource.class::cast).toList();
+		assertThat(formularies).hasSize(CountyGeography.TOWNSHIPS.size());
+		for (ListResource formulary : formularies) {
+			Set<String> stocked = new HashSet<>();
+			formulary.getEntry().forEach(entry -> stocked.add(entry.getItem().getReference()));
+			Formularies.BY_DISEASE.forEach((disease, drugs) -> {
+				long here = drugs.stream().filter(drug -> stocked.contains("Medication/" + Formularies.medicationId(drug.atc())))
+						.count();
+				assertThat(here).as("%s at %s", disease, formulary.getTitle()).isGreaterThanOrEqualTo(5).isLessThan(drugs.size());
+			});
+		}
+	}
+
+	@Test
+	void theCountyReservesExpertNumbersAndBedsForTheNextTwoWeeks() {
+		List<Slot> slots = resources(generate(1, 0, 50)).stream()
+				.filter(Slot.class::isInstance).map(Slot.class::cast).toList();
+		assertThat(slots).allSatisfy(slot -> assertThat(slot.getStatus()).isEqualTo(Slot.SlotStatus.FREE));
+		assertThat(slots).extracting(slot -> slot.getServiceTypeFirstRep().getCodingFirstRep().getCode())
+				.contains("expert-number", "bed");
+		assertThat(slots).allSatisfy(slot -> assertThat(slot.getStart()).isAfter(java.sql.Date.valueOf(AS_OF)));
 	}
 }

@@ -1,0 +1,135 @@
+package org.onesheet.referral;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.util.Date;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Schedule;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Slot;
+import org.hl7.fhir.r4.model.Task;
+import org.hl7.fhir.r4.model.Task.TaskStatus;
+import org.onesheet.identity.Systems;
+import org.springframework.stereotype.Component;
+
+/**
+ * 绿色通道: when the receiving organisation accepts a green-channel referral, books the patient on the
+ * earliest free reserved Slot there (an expert number, or a bed when the referral asks for one) in the same
+ * database transaction as the accept: the Slot turns busy, an Appointment is created, the Task's output
+ * points at it and its business status becomes scheduled. No free slot, no accept: 409.
+ *
+ * <p>Two accepts racing for the last slot are settled by the database, not by this JVM: both change the same
+ * Slot row, whose version HAPI's entity guards (optimistic lock). The change is flushed at once, so the
+ * loser waits for the winner's row lock, then finds the version moved and is refused with a 409 that says
+ * to send the accept again (which books the next free slot, if any).
+ */
+@Component
+@Interceptor
+public class GreenChannelBooking {
+
+	static final int ORDER = 20;
+
+	private final ReferralTasks referralTasks;
+	private final ReservedCapacity capacity;
+	private final DaoRegistry daos;
+
+	@PersistenceContext
+	private EntityManager entityManager;
+
+	public GreenChannelBooking(ReferralTasks referralTasks, ReservedCapacity capacity, DaoRegistry daos,
+			IInterceptorService storageInterceptors) {
+		this.referralTasks = referralTasks;
+		this.capacity = capacity;
+		this.daos = daos;
+		storageInterceptors.registerInterceptor(this);
+	}
+
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = ORDER)
+	public void beforeUpdate(IBaseResource previous, IBaseResource resource, TransactionDetails transaction) {
+		if (!(resource instanceof Task task) || !(previous instanceof Task before)
+				|| task.getStatus() != TaskStatus.ACCEPTED || before.getStatus() == TaskStatus.ACCEPTED
+				|| !referralTasks.isReferral(task, transaction)) {
+			return;
+		}
+		ServiceRequest referral = referralTasks.focusOf(task, transaction);
+		if (isGreenChannel(referral) && !hasAppointment(task)) {
+			book(task, referral);
+		}
+	}
+
+	private void book(Task task, ServiceRequest referral) {
+		String owner = task.getOwner().getReferenceElement().toUnqualifiedVersionless().getValue();
+		String kind = ReservedCapacity.kindAskedFor(referral);
+		String what = ReservedCapacity.BED.equals(kind) ? "预留床位 (reserved bed)" : "预留专家号 (reserved expert number)";
+		Slot slot = capacity.earliestFree(owner, kind, new Date()).orElseThrow(() -> Refusals.conflict(
+				"没有空余的绿色通道" + what + "，无法接收 (no free " + what + " is left at " + owner
+						+ ": publish more Slots, or accept the referral outside the green channel)", "Task.status"));
+		Schedule schedule = capacity.scheduleOf(slot);
+		takeSlot(slot, what);
+		Appointment appointment = appointment(task, referral, slot, schedule);
+		IIdType booked = daos.getResourceDao(Appointment.class).create(appointment, new SystemRequestDetails()).getId();
+		task.addOutput()
+				.setType(new CodeableConcept(new Coding(Systems.REFERRAL_OUTPUT_TYPE, "appointment", "预约")))
+				.setValue(new Reference(booked.toUnqualifiedVersionless()).setDisplay(appointment.getDescription()));
+		task.setBusinessStatus(new CodeableConcept(new Coding(Systems.REFERRAL_STATUS, "scheduled", "已预约")));
+	}
+
+	/** Marks the slot busy, guarded by the version it was found at, and flushes so that a race shows here. */
+	private void takeSlot(Slot slot, String what) {
+		String slotId = slot.getIdElement().toUnqualifiedVersionless().getValue();
+		slot.setId(slot.getIdElement().withVersion(slot.getMeta().getVersionId()));
+		slot.setStatus(Slot.SlotStatus.BUSY);
+		try {
+			daos.getResourceDao(Slot.class).update(slot, new SystemRequestDetails());
+			entityManager.flush();
+		} catch (ResourceVersionConflictException | PersistenceException e) {
+			throw Refusals.conflict("该" + what + "刚被另一转诊预约，请重新接收以预约下一个空号 (" + slotId
+					+ " was booked for another referral at the same moment; send the accept again to book the next free one)",
+					"Task.status");
+		}
+	}
+
+	private static Appointment appointment(Task task, ServiceRequest referral, Slot slot, Schedule schedule) {
+		Appointment appointment = new Appointment();
+		appointment.setStatus(Appointment.AppointmentStatus.BOOKED);
+		appointment.setServiceType(schedule.getServiceType());
+		appointment.setSpecialty(schedule.getSpecialty());
+		appointment.setDescription("绿色通道转诊：" + (referral.getCode().hasText() ? referral.getCode().getText()
+				: schedule.getServiceTypeFirstRep().getCodingFirstRep().getDisplay()));
+		appointment.addSlot(new Reference(slot.getIdElement().toUnqualifiedVersionless()));
+		appointment.setStart(slot.getStart()).setEnd(slot.getEnd()).setCreated(new Date());
+		appointment.addBasedOn(new Reference(referral.getIdElement().toUnqualifiedVersionless()));
+		appointment.addParticipant().setActor(task.getFor().copy())
+				.setStatus(Appointment.ParticipationStatus.ACCEPTED);
+		schedule.getActor().forEach(actor -> appointment.addParticipant().setActor(actor.copy())
+				.setStatus(Appointment.ParticipationStatus.ACCEPTED));
+		return appointment;
+	}
+
+	static boolean isGreenChannel(ServiceRequest referral) {
+		return referral.getExtensionByUrl(Systems.EXT_GREEN_CHANNEL) != null
+				&& referral.getExtensionByUrl(Systems.EXT_GREEN_CHANNEL).getValue() instanceof BooleanType green
+				&& green.booleanValue();
+	}
+
+	private static boolean hasAppointment(Task task) {
+		return task.getOutput().stream().anyMatch(output -> output.getType().getCoding().stream()
+				.anyMatch(coding -> Systems.REFERRAL_OUTPUT_TYPE.equals(coding.getSystem())
+						&& "appointment".equals(coding.getCode())));
+	}
+}

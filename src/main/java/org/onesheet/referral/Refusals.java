@@ -1,0 +1,30 @@
+package org.onesheet.referral;
+
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import org.hl7.fhir.r4.model.OperationOutcome;
+
+/** The refusals of the referral workflow, each with an OperationOutcome pointing at what is wrong. */
+final class Refusals {
+
+	private Refusals() {
+	}
+
+	/** 409: the request clashes with the referral's current state (a forbidden move, a slot just taken). */
+	static ResourceVersionConflictException conflict(String message, String expression) {
+		return new ResourceVersionConflictException(message,
+				outcome(message, OperationOutcome.IssueType.BUSINESSRULE, expression));
+	}
+
+	/** 403: the acting organisation is not a party that may do this. */
+	static ForbiddenOperationException forbidden(String message, String expression) {
+		return new ForbiddenOperationException(message, outcome(message, OperationOutcome.IssueType.FORBIDDEN, expression));
+	}
+
+	private static OperationOutcome outcome(String message, OperationOutcome.IssueType type, String expression) {
+		OperationOutcome outcome = new OperationOutcome();
+		outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(type).setDiagnostics(message)
+				.addExpression(expression);
+		return outcome;
+	}
+}
