@@ -11,12 +11,12 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
-import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.junit.jupiter.api.Test;
@@ -61,8 +61,11 @@ public interface ReferralWorkflowContract {
 		task = move(task, TaskStatus.ACCEPTED, COUNTY);
 		assertThat(businessStatus(task)).isEqualTo("accepted");
 		task = move(task, TaskStatus.INPROGRESS, COUNTY);
+		DiagnosticReport summary = new DiagnosticReport();
+		summary.setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL).getCode().setText("出院小结");
+		summary.setSubject(task.getFor().copy());
 		task.addOutput().setType(new CodeableConcept(new Coding(Systems.REFERRAL_OUTPUT_TYPE, "feedback", "回执")))
-				.setValue(new StringType("已完成诊治，出院小结见附件。"));
+				.setValue(new Reference(endpoint().client().create().resource(summary).execute().getId().toUnqualifiedVersionless()));
 		task = move(task, TaskStatus.COMPLETED, COUNTY);
 
 		assertThat(task.getStatus()).isEqualTo(TaskStatus.COMPLETED);
@@ -84,7 +87,7 @@ public interface ReferralWorkflowContract {
 
 		assertThatThrownBy(() -> move(arrived, TaskStatus.COMPLETED, COUNTY))
 				.isInstanceOfSatisfying(UnprocessableEntityException.class,
-						refusal -> assertThat(refusal.getResponseBody()).contains("回执"));
+						refusal -> assertThat(refusal.getResponseBody()).contains("出院小结"));
 	}
 
 	@Test

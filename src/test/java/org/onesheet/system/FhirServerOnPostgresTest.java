@@ -1,6 +1,7 @@
 package org.onesheet.system;
 
 import org.onesheet.conformance.ProfileEnforcementContract;
+import org.onesheet.referral.ClosingTheLoopContract;
 import org.onesheet.referral.GreenChannelContract;
 import org.onesheet.referral.ReferralWorkflowContract;
 import org.onesheet.support.EmbeddedPostgres;
@@ -15,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class FhirServerOnPostgresTest implements RestApiContract, BadInputContract, ProfileEnforcementContract,
-		ReferralWorkflowContract, GreenChannelContract {
+		ReferralWorkflowContract, GreenChannelContract, ClosingTheLoopContract {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {

@@ -1,0 +1,110 @@
+package org.onesheet.referral;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
+import org.hl7.fhir.r4.model.Task.TaskStatus;
+import org.onesheet.identity.Systems;
+import org.springframework.stereotype.Component;
+
+/**
+ * Closing the loop (回执): an upward referral completes only with the county's report in the Task's
+ * feedback output, a discharge summary or consultation report as a DiagnosticReport or a Composition; a
+ * downward referral sent back for rehabilitation as feedback must carry the CarePlan it hands over. A
+ * downward referral may complete with any feedback (the profile already requires one).
+ */
+@Component
+@Interceptor
+public class ReferralFeedback {
+
+	static final int ORDER = 30;
+	private static final Set<String> REPORTS = Set.of("DiagnosticReport", "Composition");
+
+	private final ReferralTasks referralTasks;
+	private final DaoRegistry daos;
+
+	public ReferralFeedback(ReferralTasks referralTasks, DaoRegistry daos, IInterceptorService storageInterceptors) {
+		this.referralTasks = referralTasks;
+		this.daos = daos;
+		storageInterceptors.registerInterceptor(this);
+	}
+
+	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = ORDER)
+	public void beforeUpdate(IBaseResource previous, IBaseResource resource, TransactionDetails transaction) {
+		if (!(resource instanceof Task task) || !(previous instanceof Task before)
+				|| task.getStatus() != TaskStatus.COMPLETED || before.getStatus() == TaskStatus.COMPLETED
+				|| !referralTasks.isReferral(task, transaction)) {
+			return;
+		}
+		List<Reference> feedback = task.getOutput().stream()
+				.filter(output -> output.getType().getCoding().stream().anyMatch(coding ->
+						Systems.REFERRAL_OUTPUT_TYPE.equals(coding.getSystem()) && "feedback".equals(coding.getCode())))
+				.filter(output -> output.getValue() instanceof Reference)
+				.map(output -> (Reference) output.getValue())
+				.toList();
+		if (isUpward(referralTasks.focusOf(task, transaction))
+				&& feedback.stream().noneMatch(reference -> REPORTS.contains(typeOf(reference)))) {
+			throw refusal("上转完成须回传出院小结或会诊报告 (an upward referral completes with the receiving organisation's"
+					+ " discharge summary or consultation report: a feedback output referencing a DiagnosticReport or a"
+					+ " Composition)");
+		}
+		feedback.stream().filter(reference -> "ServiceRequest".equals(typeOf(reference)))
+				.forEach(this::checkRehabilitationReferral);
+	}
+
+	private void checkRehabilitationReferral(Reference reference) {
+		ServiceRequest downward = reference.getResource() instanceof ServiceRequest attached ? attached : read(reference);
+		if (downward == null) {
+			return; // referential integrity reports it
+		}
+		boolean withCarePlan = downward.getSupportingInfo().stream().anyMatch(info -> "CarePlan".equals(typeOf(info)));
+		if (!MedicationContinuity.isDownwardReferral(downward) || !withCarePlan) {
+			throw refusal("康复下转须为附带管理计划的下转申请 (a referral sent back as feedback must be a downward referral"
+					+ " ServiceRequest with the CarePlan in its supportingInfo; " + reference.getReference() + " is not)");
+		}
+	}
+
+	private ServiceRequest read(Reference reference) {
+		try {
+			return daos.getResourceDao(ServiceRequest.class)
+					.read(new IdType(reference.getReference()).toUnqualifiedVersionless(), new SystemRequestDetails());
+		} catch (ResourceNotFoundException | ResourceGoneException e) {
+			return null;
+		}
+	}
+
+	private static boolean isUpward(ServiceRequest referral) {
+		return referral.getExtension().stream().anyMatch(extension -> Systems.EXT_REFERRAL_DIRECTION.equals(extension.getUrl())
+				&& extension.getValue() instanceof Coding direction && "up".equals(direction.getCode()));
+	}
+
+	private static String typeOf(Reference reference) {
+		if (reference.getResource() != null) {
+			return reference.getResource().fhirType();
+		}
+		return reference.getReference() == null ? "" : new IdType(reference.getReference()).getResourceType();
+	}
+
+	private static UnprocessableEntityException refusal(String message) {
+		OperationOutcome outcome = new OperationOutcome();
+		outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+				.setCode(OperationOutcome.IssueType.BUSINESSRULE).setDiagnostics(message).addExpression("Task.output");
+		return new UnprocessableEntityException(message, outcome);
+	}
+}
