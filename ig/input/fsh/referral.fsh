@@ -238,3 +238,11 @@ receiving township centre's formulary and names stocked substitutes of the same 
 * code = OneSheetListType#formulary
 * entry MS
 * entry.item only Reference(Medication)
+
+CodeSystem: ReferralFlag
+Id: referral-flag
+Title: "Referral flags (转诊标记)"
+Description: "Tags the server puts on referral Tasks (`meta.tag`)."
+* ^caseSensitive = true
+* ^experimental = false
+* #overdue "超时未接收" "The referral waited longer than the group's limit (48 hours by default) for acceptance."

@@ -40,6 +40,10 @@ public final class Systems {
 	public static final String REFERRAL_STATUS = CANONICAL_BASE + "/CodeSystem/referral-status";
 	/** What a referral Task's output carries: the appointment, or the feedback (回执). */
 	public static final String REFERRAL_OUTPUT_TYPE = CANONICAL_BASE + "/CodeSystem/referral-output-type";
+	/** Flags the server puts on referral Tasks as tags: {@code overdue} (超时未接收). */
+	public static final String REFERRAL_FLAG = CANONICAL_BASE + "/CodeSystem/referral-flag";
+	/** The group-wide referral number (转诊单号) the server gives every referral Task it receives. */
+	public static final String REFERRAL_NUMBER = CANONICAL_BASE + "/sid/referral-number";
 	/** Referral direction: up (上转) or down (下转). */
 	public static final String REFERRAL_DIRECTION = CANONICAL_BASE + "/CodeSystem/referral-direction";
 

@@ -13,11 +13,17 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.onesheet.identity.Systems;
@@ -44,6 +50,7 @@ import org.springframework.stereotype.Component;
 public class ReferralTransitions {
 
 	static final int ORDER = 10;
+	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final ReferralTasks referralTasks;
 	private final DaoRegistry daos;
@@ -56,10 +63,16 @@ public class ReferralTransitions {
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = ORDER)
 	public void beforeCreate(RequestDetails request, IBaseResource resource, TransactionDetails transaction) {
+		if (resource instanceof ServiceRequest referral && ReferralCategory.isReferral(referral) && !referral.hasAuthoredOn()) {
+			referral.setAuthoredOn(new Date());
+		}
 		if (!(resource instanceof Task task) || !referralTasks.isReferral(task, transaction)) {
 			return;
 		}
 		Optional<String> actor = ActingOrganization.of(request);
+		if (actor.isPresent()) {
+			fillWhatTheServerOwns(task);
+		}
 		if (actor.isPresent() && task.getStatus() != null) {
 			if (!ReferralStateMachine.INITIAL.contains(task.getStatus())) {
 				throw conflict("新转诊应以 requested 或 draft 状态发起 (a new referral Task starts as requested or draft, not "
@@ -102,6 +115,18 @@ public class ReferralTransitions {
 		task.setLastModified(new Date());
 		if (businessStatusCode(task).equals(businessStatusCode(before))) {
 			task.setBusinessStatus(ReferralStateMachine.businessStatus(to));
+		}
+	}
+
+	/** A referral sent now is authored now, and gets the group's referral number (转诊单号). */
+	private static void fillWhatTheServerOwns(Task task) {
+		Date now = new Date();
+		task.setAuthoredOn(now);
+		task.setLastModified(now);
+		if (task.getIdentifier().stream().noneMatch(id -> Systems.REFERRAL_NUMBER.equals(id.getSystem()))) {
+			String serial = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
+			task.addIdentifier().setSystem(Systems.REFERRAL_NUMBER)
+					.setValue("ZZ" + LocalDate.now(CHINA).format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + serial);
 		}
 	}
 

@@ -8,6 +8,8 @@ import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.Date;
+import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -236,5 +238,41 @@ public interface ReferralWorkflowContract {
 		assertThatThrownBy(() -> endpoint().client().create().resource(task)
 				.withAdditionalHeader(ActingOrganization.HEADER, TOWNSHIP).execute())
 				.isInstanceOf(ResourceVersionConflictException.class);
+	}
+
+	@Test
+	default void theServerStampsTheAuthoredTimeAndTheReferralNumber() {
+		Date before = new Date(System.currentTimeMillis() - 1000);
+		Task task = sendUpwardReferral();
+
+		assertThat(task.getAuthoredOn()).isAfter(before);
+		assertThat(task.getIdentifier()).filteredOn(id -> Systems.REFERRAL_NUMBER.equals(id.getSystem()))
+				.singleElement().satisfies(id -> assertThat(id.getValue()).matches("ZZ\\d{8}-[0-9A-F]{10}"));
+		ServiceRequest focus = endpoint().client().read().resource(ServiceRequest.class)
+				.withId(new IdType(task.getFocus().getReference())).execute();
+		assertThat(focus.getAuthoredOn()).isAfter(before);
+	}
+
+	@Test
+	default void aReferralWaitingLongerThanTheLimitIsFlaggedOverdue() throws InterruptedException {
+		Task sent = sendUpwardReferral();
+		Task stale = sent.copy();
+		stale.setId((String) null);
+		stale.getMeta().setVersionId(null);
+		stale.getIdentifier().clear();
+		stale.setAuthoredOn(new Date(System.currentTimeMillis() - 49L * 3600 * 1000));
+		// Imported (no acting organisation): an archive keeps its own authored time.
+		IIdType staleId = endpoint().client().create().resource(stale).execute().getId().toUnqualifiedVersionless();
+
+		Task flagged = null;
+		for (int wait = 0; wait < 60 && flagged == null; wait++) {
+			Thread.sleep(500);
+			Task read = endpoint().client().read().resource(Task.class).withId(staleId).execute();
+			flagged = read.getMeta().getTag(Systems.REFERRAL_FLAG, "overdue") != null ? read : null;
+		}
+		assertThat(flagged).as("flagged overdue within 30 s").isNotNull();
+		assertThat(flagged.getMeta().getVersionId()).isEqualTo("1");
+		Task fresh = endpoint().client().read().resource(Task.class).withId(sent.getIdElement().toUnqualifiedVersionless()).execute();
+		assertThat(fresh.getMeta().getTag(Systems.REFERRAL_FLAG, "overdue")).isNull();
 	}
 }
