@@ -246,3 +246,62 @@ Description: "Tags the server puts on referral Tasks (`meta.tag`)."
 * ^caseSensitive = true
 * ^experimental = false
 * #overdue "超时未接收" "The referral waited longer than the group's limit (48 hours by default) for acceptance."
+
+// Search parameters for the referral and consultation archives (会诊、转诊档案) and the inbox.
+
+Instance: referral-direction
+InstanceOf: SearchParameter
+Title: "ServiceRequest: referral direction"
+Usage: #definition
+* url = "http://onesheet.org/fhir/SearchParameter/referral-direction"
+* name = "direction"
+* status = #active
+* experimental = false
+* description = "Referrals by direction: up (上转) or down (下转). Example: `Task?focus:ServiceRequest.direction=up`."
+* code = #direction
+* base = #ServiceRequest
+* type = #token
+* expression = "ServiceRequest.extension('http://onesheet.org/fhir/StructureDefinition/referral-direction').value"
+
+Instance: referral-green-channel
+InstanceOf: SearchParameter
+Title: "ServiceRequest: green channel"
+Usage: #definition
+* url = "http://onesheet.org/fhir/SearchParameter/referral-green-channel"
+* name = "green-channel"
+* status = #active
+* experimental = false
+* description = "Referrals through the green channel (绿色通道): `ServiceRequest?green-channel=true`."
+* code = #green-channel
+* base = #ServiceRequest
+* type = #token
+* expression = "ServiceRequest.extension('http://onesheet.org/fhir/StructureDefinition/green-channel').value"
+
+Instance: task-party
+InstanceOf: SearchParameter
+Title: "Task: either party"
+Usage: #definition
+* url = "http://onesheet.org/fhir/SearchParameter/task-party"
+* name = "party"
+* status = #active
+* experimental = false
+* description = "Referrals and consultations an organisation sent or received: `Task?party=Organization/<id>` matches the requester and the owner."
+* code = #party
+* base = #Task
+* type = #reference
+* expression = "Task.owner | Task.requester"
+* target = #Organization
+
+Instance: task-urgency
+InstanceOf: SearchParameter
+Title: "Task: urgency rank"
+Usage: #definition
+* url = "http://onesheet.org/fhir/SearchParameter/task-urgency"
+* name = "urgency"
+* status = #active
+* experimental = false
+* description = "Task.priority as a rank to sort by, most urgent first: 1 stat, 2 asap, 3 urgent, 4 routine or none. An inbox sorted by authored-on is sorted by urgency first (`_sort=urgency,-authored-on`), so that a stat consultation (e.g. suspected stroke) heads it."
+* code = #urgency
+* base = #Task
+* type = #number
+* expression = "iif(Task.priority = 'stat', 1, iif(Task.priority = 'asap', 2, iif(Task.priority = 'urgent', 3, 4)))"

@@ -32,7 +32,7 @@ public class ImpliedProfiles {
 		if (resource instanceof ServiceRequest request && ReferralCategory.isReferral(request)) {
 			return Optional.of(Systems.PROFILE_REFERRAL_SERVICE_REQUEST);
 		}
-		if (resource instanceof Task task && referralTasks.isReferral(task, transaction)) {
+		if (resource instanceof Task task && referralTasks.isBrokered(task, transaction)) {
 			return Optional.of(Systems.PROFILE_REFERRAL_TASK);
 		}
 		return Optional.empty();

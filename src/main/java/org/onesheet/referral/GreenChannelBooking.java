@@ -63,7 +63,7 @@ public class GreenChannelBooking {
 	public void beforeUpdate(IBaseResource previous, IBaseResource resource, TransactionDetails transaction) {
 		if (!(resource instanceof Task task) || !(previous instanceof Task before)
 				|| task.getStatus() != TaskStatus.ACCEPTED || before.getStatus() == TaskStatus.ACCEPTED
-				|| !referralTasks.isReferral(task, transaction)) {
+				|| !referralTasks.isBrokered(task, transaction)) {
 			return;
 		}
 		ServiceRequest referral = referralTasks.focusOf(task, transaction);

@@ -5,18 +5,35 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.onesheet.identity.Systems;
 
-/** What makes a ServiceRequest a referral (转诊): the category SNOMED CT 3457005 "Patient referral". */
+/**
+ * What makes a ServiceRequest a referral (转诊): the category SNOMED CT 3457005 "Patient referral"; and a
+ * remote consultation (远程会诊): the category SNOMED CT 11429006 "Consultation". Both are brokered the
+ * same way, by a Task the server holds to the referral state machine.
+ */
 public final class ReferralCategory {
 
 	public static final String SNOMED_PATIENT_REFERRAL = "3457005";
+	public static final String SNOMED_CONSULTATION = "11429006";
 
 	private ReferralCategory() {
 	}
 
 	public static boolean isReferral(ServiceRequest request) {
+		return hasCategory(request, SNOMED_PATIENT_REFERRAL);
+	}
+
+	public static boolean isConsultation(ServiceRequest request) {
+		return hasCategory(request, SNOMED_CONSULTATION);
+	}
+
+	/** A request whose Task the server brokers: a referral or a consultation. */
+	public static boolean isBrokered(ServiceRequest request) {
+		return isReferral(request) || isConsultation(request);
+	}
+
+	private static boolean hasCategory(ServiceRequest request, String code) {
 		return request.getCategory().stream().flatMap(category -> category.getCoding().stream())
-				.anyMatch(coding -> Systems.SNOMED_CT.equals(coding.getSystem())
-						&& SNOMED_PATIENT_REFERRAL.equals(coding.getCode()));
+				.anyMatch(coding -> Systems.SNOMED_CT.equals(coding.getSystem()) && code.equals(coding.getCode()));
 	}
 
 	public static CodeableConcept concept(String text) {

@@ -49,7 +49,7 @@ public class ReferralFeedback {
 	public void beforeUpdate(IBaseResource previous, IBaseResource resource, TransactionDetails transaction) {
 		if (!(resource instanceof Task task) || !(previous instanceof Task before)
 				|| task.getStatus() != TaskStatus.COMPLETED || before.getStatus() == TaskStatus.COMPLETED
-				|| !referralTasks.isReferral(task, transaction)) {
+				|| !referralTasks.isBrokered(task, transaction)) {
 			return;
 		}
 		List<Reference> feedback = task.getOutput().stream()
@@ -60,7 +60,7 @@ public class ReferralFeedback {
 				.toList();
 		if (isUpward(referralTasks.focusOf(task, transaction))
 				&& feedback.stream().noneMatch(reference -> REPORTS.contains(typeOf(reference)))) {
-			throw refusal("上转完成须回传出院小结或会诊报告 (an upward referral completes with the receiving organisation's"
+			throw refusal("上转完成须回传出院小结或会诊报告作为回执 (an upward referral completes with the receiving organisation's"
 					+ " discharge summary or consultation report: a feedback output referencing a DiagnosticReport or a"
 					+ " Composition)");
 		}

@@ -40,7 +40,7 @@ public class ReferralProvenance {
 	public void afterUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request,
 			TransactionDetails transaction) {
 		if (!(resource instanceof Task task) || !(previous instanceof Task before) || before.getStatus() == task.getStatus()
-				|| !referralTasks.isReferral(task, transaction)) {
+				|| !referralTasks.isBrokered(task, transaction)) {
 			return;
 		}
 		Provenance provenance = new Provenance();

@@ -20,7 +20,7 @@ import org.hl7.fhir.r4.model.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells a referral Task (one whose focus is a referral ServiceRequest) from any other Task.
+ * Tells a brokered Task (one whose focus is a referral or consultation ServiceRequest) from any other Task.
  *
  * <p>A clinic posts the ServiceRequest and its Task in one transaction, and while that transaction runs the
  * ServiceRequest cannot yet be read back by id. A focus POSTed in the same bundle is still attached to the
@@ -52,7 +52,7 @@ public class ReferralTasks {
 	}
 
 	private static void remember(IBaseResource resource, TransactionDetails transaction) {
-		if (transaction != null && resource instanceof ServiceRequest request && ReferralCategory.isReferral(request)) {
+		if (transaction != null && resource instanceof ServiceRequest request && ReferralCategory.isBrokered(request)) {
 			transaction.<List<ServiceRequest>>getOrCreateUserData(STORED_REFERRALS, ArrayList::new).add(request);
 		}
 	}
@@ -61,16 +61,16 @@ public class ReferralTasks {
 	 * Asked up to three times per Task write (its implied profile, its state machine, its Provenance), so a
 	 * database read's answer is kept for the rest of the transaction.
 	 */
-	public boolean isReferral(Task task, TransactionDetails transaction) {
+	public boolean isBrokered(Task task, TransactionDetails transaction) {
 		if (task.getFocus().getResource() instanceof ServiceRequest inBundle) {
-			return ReferralCategory.isReferral(inBundle); // a POST in a transaction, still urn:uuid here
+			return ReferralCategory.isBrokered(inBundle); // a POST in a transaction, still urn:uuid here
 		}
 		IdType focus = new IdType(task.getFocus().getReference());
 		if (!"ServiceRequest".equals(focus.getResourceType()) || !focus.hasIdPart()) {
 			return false;
 		}
 		if (transaction == null) {
-			return readIsReferral(focus);
+			return readIsBrokered(focus);
 		}
 		List<ServiceRequest> stored = transaction.getUserData(STORED_REFERRALS);
 		if (stored != null && stored.stream()
@@ -78,7 +78,7 @@ public class ReferralTasks {
 			return true;
 		}
 		return transaction.<Map<String, Boolean>>getOrCreateUserData(READ_VERDICTS, HashMap::new)
-				.computeIfAbsent(focus.toUnqualifiedVersionless().getValue(), key -> readIsReferral(focus));
+				.computeIfAbsent(focus.toUnqualifiedVersionless().getValue(), key -> readIsBrokered(focus));
 	}
 
 	/** The referral ServiceRequest a referral Task is focused on, wherever it is in this transaction. */
@@ -99,11 +99,11 @@ public class ReferralTasks {
 				.read(focus.toUnqualifiedVersionless(), new SystemRequestDetails());
 	}
 
-	private boolean readIsReferral(IdType focus) {
+	private boolean readIsBrokered(IdType focus) {
 		try {
 			ServiceRequest request = (ServiceRequest) daos.getResourceDao(ServiceRequest.class)
 					.read(focus.toUnqualifiedVersionless(), new SystemRequestDetails());
-			return ReferralCategory.isReferral(request);
+			return ReferralCategory.isBrokered(request);
 		} catch (ResourceNotFoundException | ResourceGoneException e) {
 			return false; // referential integrity reports a focus that does not exist
 		}

@@ -63,15 +63,22 @@ public class ReferralTransitions {
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = ORDER)
 	public void beforeCreate(RequestDetails request, IBaseResource resource, TransactionDetails transaction) {
-		if (resource instanceof ServiceRequest referral && ReferralCategory.isReferral(referral) && !referral.hasAuthoredOn()) {
+		if (resource instanceof ServiceRequest referral && ReferralCategory.isBrokered(referral) && !referral.hasAuthoredOn()) {
 			referral.setAuthoredOn(new Date());
 		}
-		if (!(resource instanceof Task task) || !referralTasks.isReferral(task, transaction)) {
+		if (!(resource instanceof Task task) || !referralTasks.isBrokered(task, transaction)) {
 			return;
 		}
 		Optional<String> actor = ActingOrganization.of(request);
 		if (actor.isPresent()) {
 			fillWhatTheServerOwns(task);
+		}
+		if (!task.hasPriority()) {
+			ServiceRequest focus = referralTasks.focusOf(task, transaction);
+			if (focus.hasPriority()) {
+				// The Task carries its request's urgency, so that inboxes can put stat ones first.
+				task.setPriority(Task.TaskPriority.fromCode(focus.getPriority().toCode()));
+			}
 		}
 		if (actor.isPresent() && task.getStatus() != null) {
 			if (!ReferralStateMachine.INITIAL.contains(task.getStatus())) {
@@ -95,7 +102,7 @@ public class ReferralTransitions {
 	public void beforeUpdate(RequestDetails request, IBaseResource previous, IBaseResource resource,
 			TransactionDetails transaction) {
 		if (!(resource instanceof Task task) || !(previous instanceof Task before)
-				|| !referralTasks.isReferral(task, transaction)) {
+				|| !referralTasks.isBrokered(task, transaction)) {
 			return;
 		}
 		TaskStatus from = before.getStatus();

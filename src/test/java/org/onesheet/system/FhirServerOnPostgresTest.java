@@ -3,6 +3,7 @@ package org.onesheet.system;
 import org.onesheet.conformance.ProfileEnforcementContract;
 import org.onesheet.referral.ClosingTheLoopContract;
 import org.onesheet.referral.GreenChannelContract;
+import org.onesheet.referral.InboxAndArchiveContract;
 import org.onesheet.referral.ReferralNotificationsContract;
 import org.onesheet.referral.ReferralWorkflowContract;
 import org.onesheet.support.EmbeddedPostgres;
@@ -17,7 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class FhirServerOnPostgresTest implements RestApiContract, BadInputContract, ProfileEnforcementContract,
-		ReferralWorkflowContract, GreenChannelContract, ClosingTheLoopContract, ReferralNotificationsContract {
+		ReferralWorkflowContract, GreenChannelContract, ClosingTheLoopContract, ReferralNotificationsContract,
+		InboxAndArchiveContract {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
