@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Schedule;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -34,9 +35,10 @@ import org.springframework.stereotype.Component;
  * points at it and its business status becomes scheduled. No free slot, no accept: 409.
  *
  * <p>Two accepts racing for the last slot are settled by the database, not by this JVM: both change the same
- * Slot row, whose version HAPI's entity guards (optimistic lock). The change is flushed at once, so the
- * loser waits for the winner's row lock, then finds the version moved and is refused with a 409 that says
- * to send the accept again (which books the next free slot, if any).
+ * Slot row, whose version HAPI's entity guards (optimistic lock). The loser either reads the slot after the
+ * winner committed and finds it taken, or waits for the winner's row lock at its flush and finds the version
+ * moved; either way it is refused with a 409 that says to send the accept again (which books the next free
+ * slot, if any).
  */
 @Component
 @Interceptor
@@ -80,7 +82,7 @@ public class GreenChannelBooking {
 				"没有空余的绿色通道" + what + "，无法接收 (no free " + what + " is left at " + owner
 						+ ": publish more Slots, or accept the referral outside the green channel)", "Task.status"));
 		Schedule schedule = capacity.scheduleOf(slot);
-		takeSlot(slot, what);
+		slot = takeSlot(slot, what);
 		Appointment appointment = appointment(task, referral, slot, schedule);
 		IIdType booked = daos.getResourceDao(Appointment.class).create(appointment, new SystemRequestDetails()).getId();
 		task.addOutput()
@@ -89,18 +91,28 @@ public class GreenChannelBooking {
 		task.setBusinessStatus(new CodeableConcept(new Coding(Systems.REFERRAL_STATUS, "scheduled", "已预约")));
 	}
 
-	/** Marks the slot busy, guarded by the version it was found at, and flushes so that a race shows here. */
-	private void takeSlot(Slot slot, String what) {
-		String slotId = slot.getIdElement().toUnqualifiedVersionless().getValue();
-		slot.setId(slot.getIdElement().withVersion(slot.getMeta().getVersionId()));
-		slot.setStatus(Slot.SlotStatus.BUSY);
+	/**
+	 * Marks the slot busy, guarded twice by its row version: the slot is read again inside this transaction
+	 * (an accept that committed since the search shows here as a newer version, or as busy), and the update
+	 * is flushed at once, so that one committing between this read and the write fails the optimistic lock.
+	 */
+	private Slot takeSlot(Slot found, String what) {
+		IdType slotId = found.getIdElement().toUnqualifiedVersionless();
+		ResourceVersionConflictException taken = Refusals.conflict("该" + what + "刚被另一转诊预约，请重新接收以预约下一个空号 ("
+				+ slotId.getValue() + " was booked for another referral at the same moment; send the accept again to book the next free one)",
+				"Task.status");
 		try {
-			daos.getResourceDao(Slot.class).update(slot, new SystemRequestDetails());
+			Slot current = daos.getResourceDao(Slot.class).read(slotId, new SystemRequestDetails());
+			if (current.getStatus() != Slot.SlotStatus.FREE
+					|| !current.getMeta().getVersionId().equals(found.getMeta().getVersionId())) {
+				throw taken;
+			}
+			current.setStatus(Slot.SlotStatus.BUSY);
+			daos.getResourceDao(Slot.class).update(current, new SystemRequestDetails());
 			entityManager.flush();
-		} catch (ResourceVersionConflictException | PersistenceException e) {
-			throw Refusals.conflict("该" + what + "刚被另一转诊预约，请重新接收以预约下一个空号 (" + slotId
-					+ " was booked for another referral at the same moment; send the accept again to book the next free one)",
-					"Task.status");
+			return current;
+		} catch (PersistenceException e) {
+			throw taken;
 		}
 	}
 

@@ -63,8 +63,9 @@ public class ReferralTransitions {
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = ORDER)
 	public void beforeCreate(RequestDetails request, IBaseResource resource, TransactionDetails transaction) {
-		if (resource instanceof ServiceRequest referral && ReferralCategory.isBrokered(referral) && !referral.hasAuthoredOn()) {
-			referral.setAuthoredOn(new Date());
+		if (resource instanceof ServiceRequest referral && ReferralCategory.isBrokered(referral)) {
+			fillWhatTheServerOwns(referral, ActingOrganization.of(request).isPresent());
+			return;
 		}
 		if (!(resource instanceof Task task) || !referralTasks.isBrokered(task, transaction)) {
 			return;
@@ -80,7 +81,7 @@ public class ReferralTransitions {
 				task.setPriority(Task.TaskPriority.fromCode(focus.getPriority().toCode()));
 			}
 		}
-		if (actor.isPresent() && task.getStatus() != null) {
+		if (actor.isPresent()) {
 			if (!ReferralStateMachine.INITIAL.contains(task.getStatus())) {
 				throw conflict("新转诊应以 requested 或 draft 状态发起 (a new referral Task starts as requested or draft, not "
 						+ code(task.getStatus()) + ")");
@@ -125,9 +126,28 @@ public class ReferralTransitions {
 		}
 	}
 
-	/** A referral sent now is authored now, and gets the group's referral number (转诊单号). */
+	/** A request sent now is authored now and starts active, unless the client said otherwise. */
+	private static void fillWhatTheServerOwns(ServiceRequest request, boolean sentNow) {
+		if (!request.hasAuthoredOn()) {
+			request.setAuthoredOn(new Date());
+		}
+		if (sentNow && request.getStatus() == null) {
+			request.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE);
+		}
+		if (sentNow && request.getIntent() == null) {
+			request.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
+		}
+	}
+
+	/** A referral sent now is authored now, starts requested, and gets the group's referral number (转诊单号). */
 	private static void fillWhatTheServerOwns(Task task) {
 		Date now = new Date();
+		if (task.getStatus() == null) {
+			task.setStatus(TaskStatus.REQUESTED);
+		}
+		if (task.getIntent() == null) {
+			task.setIntent(Task.TaskIntent.ORDER);
+		}
 		task.setAuthoredOn(now);
 		task.setLastModified(now);
 		if (task.getIdentifier().stream().noneMatch(id -> Systems.REFERRAL_NUMBER.equals(id.getSystem()))) {

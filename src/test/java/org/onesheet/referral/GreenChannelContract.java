@@ -42,7 +42,7 @@ import org.onesheet.support.FhirEndpoint;
  */
 public interface GreenChannelContract {
 
-	int RACE_ROUNDS = 5;
+	int RACE_ROUNDS = 10;
 	int RACERS = 4;
 
 	FhirEndpoint endpoint();
@@ -77,6 +77,21 @@ public interface GreenChannelContract {
 		assertThat(slot.getStatus()).isEqualTo(Slot.SlotStatus.BUSY);
 		assertThat(slot.getServiceTypeFirstRep().getCodingFirstRep().getCode()).isEqualTo("expert-number");
 		assertThat(slot.getStart()).isAfter(new Date()).isEqualTo(appointment.getStart());
+	}
+
+	@Test
+	default void aNoShowRecordedOnTheAppointmentShowsOnTheReferral() {
+		Task accepted = move(endpoint(), receivedGreenReferral(COUNTY, request -> {
+		}), TaskStatus.ACCEPTED, COUNTY);
+		Appointment appointment = appointmentOf(accepted);
+
+		appointment.setStatus(Appointment.AppointmentStatus.NOSHOW);
+		endpoint().client().update().resource(appointment).execute();
+
+		Task task = endpoint().client().read().resource(Task.class)
+				.withId(accepted.getIdElement().toUnqualifiedVersionless()).execute();
+		assertThat(task.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("no-show");
+		assertThat(task.getStatus()).isEqualTo(TaskStatus.ACCEPTED);
 	}
 
 	@Test

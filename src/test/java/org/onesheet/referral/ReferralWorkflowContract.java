@@ -254,6 +254,24 @@ public interface ReferralWorkflowContract {
 	}
 
 	@Test
+	default void aReferralSentWithoutStatusStartsRequestedAndStillOnlyFromItsRequester() {
+		Task sent = sendUpwardReferral();
+		Task bare = sent.copy();
+		bare.setId((String) null);
+		bare.getMeta().setVersionId(null);
+		bare.getIdentifier().clear();
+		bare.setStatus(null).setBusinessStatus(null);
+
+		Task created = (Task) endpoint().client().create().resource(bare)
+				.withAdditionalHeader(ActingOrganization.HEADER, TOWNSHIP).execute().getResource();
+		assertThat(created.getStatus()).isEqualTo(TaskStatus.REQUESTED);
+		assertThat(businessStatus(created)).isEqualTo("created");
+		assertThatThrownBy(() -> endpoint().client().create().resource(bare)
+				.withAdditionalHeader(ActingOrganization.HEADER, COUNTY).execute())
+				.isInstanceOf(ForbiddenOperationException.class);
+	}
+
+	@Test
 	default void aReferralWaitingLongerThanTheLimitIsFlaggedOverdue() throws InterruptedException {
 		Task sent = sendUpwardReferral();
 		Task stale = sent.copy();
