@@ -40,6 +40,9 @@ public class HapiJpaStorageConfig {
 		settings.setIndexMissingFields(StorageSettings.IndexEnabledEnum.DISABLED);
 		settings.setFetchSizeDefaultMaximum(properties.maxPageSize());
 		settings.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ALPHANUMERIC);
+		// Pre-expansion stores ValueSet expansions through Hibernate Search, which is off here (no Lucene
+		// index to keep on every node); the IG's small value sets expand in memory when validated.
+		settings.setPreExpandValueSets(false);
 		return settings;
 	}
 

@@ -2,11 +2,18 @@ package org.onesheet.group.demo;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.onesheet.config.OneSheetProperties;
@@ -17,7 +24,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills an empty database with the demo county group at start-up, unless {@code onesheet.demo-data=false}.
+ * Fills an empty database with the demo county group at start-up, unless {@code onesheet.demo-data=false};
+ * on a database that has it, tops up the green channel's reserved capacity for the coming two weeks.
  * On PostgreSQL nodes load one at a time ({@code StartupSchemaLock}); the PUTs to fixed ids make a reload
  * after an interrupted one complete it rather than duplicate it.
  */
@@ -38,7 +46,11 @@ public class DemoDataLoader implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!properties.demoData() || isLoaded(properties.demoPatients())) {
+		if (!properties.demoData()) {
+			return;
+		}
+		if (isLoaded(properties.demoPatients())) {
+			topUpGreenChannelCapacity();
 			return;
 		}
 		long started = System.nanoTime();
@@ -51,6 +63,34 @@ public class DemoDataLoader implements ApplicationRunner {
 				});
 		log.info("Loaded the demo county group: {} patients, {} resources in {} ms", properties.demoPatients(),
 				resources.get(), (System.nanoTime() - started) / 1_000_000);
+	}
+
+	/**
+	 * Adds the reserved Slots (and their Schedules and Locations) of the coming two weeks that are not there
+	 * yet, so that the green channel of a demo database loaded long ago can still book. What exists is left
+	 * alone: a booked slot must stay busy.
+	 */
+	private void topUpGreenChannelCapacity() {
+		Bundle capacity = new DemoGroupGenerator(DemoGroupGenerator.DEFAULT_SEED, 0,
+				DemoGroupGenerator.DEFAULT_PATIENTS_PER_BUNDLE, LocalDate.now(PatientRecords.CHINA)).greenChannelCapacity();
+		Map<String, List<Bundle.BundleEntryComponent>> byType = capacity.getEntry().stream()
+				.collect(Collectors.groupingBy(entry -> entry.getResource().fhirType()));
+		Bundle missing = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		byType.forEach((type, entries) -> {
+			TokenOrListParam ids = new TokenOrListParam();
+			entries.forEach(entry -> ids.addOr(new TokenParam(entry.getResource().getIdElement().getIdPart())));
+			Set<String> existing = daoRegistry.getResourceDao(type)
+					.search(SearchParameterMap.newSynchronous().add("_id", ids), new SystemRequestDetails())
+					.getAllResources().stream().map(resource -> resource.getIdElement().getIdPart())
+					.collect(Collectors.toSet());
+			entries.stream().filter(entry -> !existing.contains(entry.getResource().getIdElement().getIdPart()))
+					.forEach(missing::addEntry);
+		});
+		if (!missing.getEntry().isEmpty()) {
+			store(missing);
+			log.info("Topped up the demo green channel: {} reserved slots, schedules or places added",
+					missing.getEntry().size());
+		}
 	}
 
 	/** Loaded means complete: the last resource written is there (a node that died mid-load leaves it missing). */

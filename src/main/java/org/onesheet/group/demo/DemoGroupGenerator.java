@@ -61,6 +61,11 @@ public final class DemoGroupGenerator {
 		}
 	}
 
+	/** The green channel's reserved capacity for the two weeks after the as-of date, as PUTs to fixed ids. */
+	public Bundle greenChannelCapacity() {
+		return transaction(new GreenChannelCapacity(new DemoGroup(new Random(seed)), asOf).resources());
+	}
+
 	static Bundle transaction(List<Resource> resources) {
 		Bundle bundle = new Bundle();
 		bundle.setType(Bundle.BundleType.TRANSACTION);

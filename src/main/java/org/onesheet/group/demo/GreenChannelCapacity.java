@@ -3,6 +3,7 @@ package org.onesheet.group.demo;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.onesheet.identity.Systems;
 /**
  * What the county hospital reserves for referred patients over the next two weeks (绿色通道): two expert
  * numbers each weekday morning per specialty and at the stroke centre, and reserved beds in cardiology,
- * neurology and the stroke unit, each bed a Location with its own Schedule of bed-day Slots.
+ * neurology and the stroke unit, each bed a Location with its own Schedule of bed-day Slots. The loader
+ * tops it up at every start, so a demo database keeps two weeks of reserved capacity ahead.
  */
 final class GreenChannelCapacity {
 
@@ -60,14 +62,13 @@ final class GreenChannelCapacity {
 		schedule.addActor(reference(room));
 		resources.add(room);
 		resources.add(schedule);
-		int serial = 0;
 		for (int day = 1; day <= DAYS; day++) {
 			LocalDate date = asOf.plusDays(day);
 			if (date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY) {
 				continue;
 			}
 			for (LocalTime time : EXPERT_TIMES) {
-				resources.add(slot(schedule, ++serial, date.atTime(time), EXPERT_MINUTES));
+				resources.add(slot(schedule, date.atTime(time), EXPERT_MINUTES));
 			}
 		}
 	}
@@ -85,7 +86,7 @@ final class GreenChannelCapacity {
 			resources.add(place);
 			resources.add(schedule);
 			for (int day = 1; day <= DAYS; day++) {
-				resources.add(slot(schedule, day, asOf.plusDays(day).atTime(BED_DAY_STARTS), 24 * 60));
+				resources.add(slot(schedule, asOf.plusDays(day).atTime(BED_DAY_STARTS), 24 * 60));
 			}
 		}
 	}
@@ -113,9 +114,11 @@ final class GreenChannelCapacity {
 		return schedule;
 	}
 
-	private static Slot slot(Schedule schedule, int serial, java.time.LocalDateTime start, int minutes) {
+	/** A slot's id names its schedule and start, so that tomorrow's top-up finds today's slots by id. */
+	private static Slot slot(Schedule schedule, java.time.LocalDateTime start, int minutes) {
 		Slot slot = new Slot();
-		slot.setId(schedule.getIdElement().getIdPart().replace("-sch-", "-slot-") + "-" + serial);
+		slot.setId(schedule.getIdElement().getIdPart().replace("-sch-", "-slot-") + "-"
+				+ start.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")));
 		slot.setSchedule(reference(schedule));
 		slot.setServiceType(schedule.getServiceType());
 		slot.setStatus(Slot.SlotStatus.FREE);

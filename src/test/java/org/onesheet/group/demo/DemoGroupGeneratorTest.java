@@ -147,4 +147,22 @@ class DemoGroupGeneratorTest {
 				.contains("expert-number", "bed");
 		assertThat(slots).allSatisfy(slot -> assertThat(slot.getStart()).isAfter(java.sql.Date.valueOf(AS_OF)));
 	}
+
+	@Test
+	void tomorrowsCapacityKeepsTodaysSlotIdsSoATopUpAddsOnlyTheNewDay() {
+		Set<String> today = slotIds(new DemoGroupGenerator(1, 0, 50, AS_OF).greenChannelCapacity());
+		Set<String> tomorrow = slotIds(new DemoGroupGenerator(1, 0, 50, AS_OF.plusDays(1)).greenChannelCapacity());
+
+		Set<String> added = new HashSet<>(tomorrow);
+		added.removeAll(today);
+		assertThat(added).isNotEmpty().allSatisfy(id -> assertThat(id).contains("20261210"));
+		assertThat(tomorrow).containsAll(today.stream().filter(id -> !id.contains("20261126")).toList());
+	}
+
+	private static Set<String> slotIds(Bundle capacity) {
+		Set<String> ids = new HashSet<>();
+		capacity.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(Slot.class::isInstance)
+				.forEach(slot -> ids.add(slot.getIdElement().getIdPart()));
+		return ids;
+	}
 }
