@@ -15,7 +15,6 @@ import java.util.Date;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Appointment;
-import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
@@ -69,7 +68,7 @@ public class GreenChannelBooking {
 			return;
 		}
 		ServiceRequest referral = referralTasks.focusOf(task, transaction);
-		if (isGreenChannel(referral) && !hasAppointment(task)) {
+		if (ReferralCategory.isGreenChannel(referral) && ReferralOutputs.of(task, ReferralOutputs.APPOINTMENT).findAny().isEmpty()) {
 			book(task, referral);
 		}
 	}
@@ -86,7 +85,7 @@ public class GreenChannelBooking {
 		Appointment appointment = appointment(task, referral, slot, schedule);
 		IIdType booked = daos.getResourceDao(Appointment.class).create(appointment, new SystemRequestDetails()).getId();
 		task.addOutput()
-				.setType(new CodeableConcept(new Coding(Systems.REFERRAL_OUTPUT_TYPE, "appointment", "预约")))
+				.setType(ReferralOutputs.type(ReferralOutputs.APPOINTMENT, "预约"))
 				.setValue(new Reference(booked.toUnqualifiedVersionless()).setDisplay(appointment.getDescription()));
 		task.setBusinessStatus(new CodeableConcept(new Coding(Systems.REFERRAL_STATUS, "scheduled", "已预约")));
 	}
@@ -131,17 +130,5 @@ public class GreenChannelBooking {
 		schedule.getActor().forEach(actor -> appointment.addParticipant().setActor(actor.copy())
 				.setStatus(Appointment.ParticipationStatus.ACCEPTED));
 		return appointment;
-	}
-
-	static boolean isGreenChannel(ServiceRequest referral) {
-		return referral.getExtensionByUrl(Systems.EXT_GREEN_CHANNEL) != null
-				&& referral.getExtensionByUrl(Systems.EXT_GREEN_CHANNEL).getValue() instanceof BooleanType green
-				&& green.booleanValue();
-	}
-
-	private static boolean hasAppointment(Task task) {
-		return task.getOutput().stream().anyMatch(output -> output.getType().getCoding().stream()
-				.anyMatch(coding -> Systems.REFERRAL_OUTPUT_TYPE.equals(coding.getSystem())
-						&& "appointment".equals(coding.getCode())));
 	}
 }

@@ -10,8 +10,6 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +46,7 @@ public class MedicationContinuity {
 
 	@Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
 	public void beforeCreate(RequestDetails request, IBaseResource resource) {
-		if (resource instanceof ServiceRequest referral && isDownwardReferral(referral)) {
+		if (resource instanceof ServiceRequest referral && ReferralCategory.isDownwardReferral(referral)) {
 			check(request, referral);
 		}
 	}
@@ -102,18 +100,18 @@ public class MedicationContinuity {
 	}
 
 	private Optional<CodeableConcept> medicationOf(Reference info) {
-		MedicationRequest prescription = info.getResource() instanceof MedicationRequest attached ? attached
-				: readOrNull(MedicationRequest.class, info.getReference());
-		if (prescription == null) {
+		Optional<MedicationRequest> prescription = info.getResource() instanceof MedicationRequest attached
+				? Optional.of(attached) : StoredResources.find(daos, MedicationRequest.class, info.getReference());
+		if (prescription.isEmpty()) {
 			return Optional.empty(); // referential integrity reports it
 		}
-		if (prescription.hasMedicationCodeableConcept()) {
-			return Optional.of(prescription.getMedicationCodeableConcept());
+		if (prescription.get().hasMedicationCodeableConcept()) {
+			return Optional.of(prescription.get().getMedicationCodeableConcept());
 		}
-		Reference medication = prescription.getMedicationReference();
-		Medication product = medication.getResource() instanceof Medication attached ? attached
-				: readOrNull(Medication.class, medication.getReference());
-		return Optional.ofNullable(product).map(Medication::getCode);
+		Reference medication = prescription.get().getMedicationReference();
+		Optional<Medication> product = medication.getResource() instanceof Medication attached ? Optional.of(attached)
+				: StoredResources.find(daos, Medication.class, medication.getReference());
+		return product.map(Medication::getCode);
 	}
 
 	private Optional<Formulary> formularyOf(String organizationId) {
@@ -138,23 +136,6 @@ public class MedicationContinuity {
 									? medication.getCode().getText() : coding.getDisplay())));
 		}
 		return Optional.of(new Formulary(organizationId, list.get().getTitle(), stocked));
-	}
-
-	private <T extends IBaseResource> T readOrNull(Class<T> type, String reference) {
-		if (reference == null || !new IdType(reference).hasIdPart()) {
-			return null;
-		}
-		try {
-			return daos.getResourceDao(type).read(new IdType(reference).toUnqualifiedVersionless(), new SystemRequestDetails());
-		} catch (ResourceNotFoundException | ResourceGoneException e) {
-			return null;
-		}
-	}
-
-	static boolean isDownwardReferral(ServiceRequest request) {
-		return ReferralCategory.isReferral(request) && request.getExtension().stream()
-				.anyMatch(extension -> Systems.EXT_REFERRAL_DIRECTION.equals(extension.getUrl())
-						&& extension.getValue() instanceof Coding direction && "down".equals(direction.getCode()));
 	}
 
 	private static OperationOutcome.OperationOutcomeIssueComponent issue(OperationOutcome.IssueSeverity severity,

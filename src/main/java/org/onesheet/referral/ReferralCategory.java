@@ -1,5 +1,6 @@
 package org.onesheet.referral;
 
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -29,6 +30,27 @@ public final class ReferralCategory {
 	/** A request whose Task the server brokers: a referral or a consultation. */
 	public static boolean isBrokered(ServiceRequest request) {
 		return isReferral(request) || isConsultation(request);
+	}
+
+	/** Upward (上转) to a higher level of the group. */
+	public static boolean isUpward(ServiceRequest request) {
+		return hasDirection(request, "up");
+	}
+
+	/** A downward referral (下转) back to the township or village. */
+	public static boolean isDownwardReferral(ServiceRequest request) {
+		return isReferral(request) && hasDirection(request, "down");
+	}
+
+	/** Sent through the green channel (绿色通道). */
+	public static boolean isGreenChannel(ServiceRequest request) {
+		return request.getExtensionsByUrl(Systems.EXT_GREEN_CHANNEL).stream()
+				.anyMatch(extension -> extension.getValue() instanceof BooleanType green && green.booleanValue());
+	}
+
+	private static boolean hasDirection(ServiceRequest request, String direction) {
+		return request.getExtensionsByUrl(Systems.EXT_REFERRAL_DIRECTION).stream()
+				.anyMatch(extension -> extension.getValue() instanceof Coding coding && direction.equals(coding.getCode()));
 	}
 
 	private static boolean hasCategory(ServiceRequest request, String code) {

@@ -5,22 +5,17 @@ import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IdType;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
-import org.onesheet.identity.Systems;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,13 +47,11 @@ public class ReferralFeedback {
 				|| !referralTasks.isBrokered(task, transaction)) {
 			return;
 		}
-		List<Reference> feedback = task.getOutput().stream()
-				.filter(output -> output.getType().getCoding().stream().anyMatch(coding ->
-						Systems.REFERRAL_OUTPUT_TYPE.equals(coding.getSystem()) && "feedback".equals(coding.getCode())))
+		List<Reference> feedback = ReferralOutputs.of(task, ReferralOutputs.FEEDBACK)
 				.filter(output -> output.getValue() instanceof Reference)
 				.map(output -> (Reference) output.getValue())
 				.toList();
-		if (isUpward(referralTasks.focusOf(task, transaction))
+		if (ReferralCategory.isUpward(referralTasks.focusOf(task, transaction))
 				&& feedback.stream().noneMatch(reference -> REPORTS.contains(typeOf(reference)))) {
 			throw refusal("上转完成须回传出院小结或会诊报告作为回执 (an upward referral completes with the receiving organisation's"
 					+ " discharge summary or consultation report: a feedback output referencing a DiagnosticReport or a"
@@ -69,29 +62,17 @@ public class ReferralFeedback {
 	}
 
 	private void checkRehabilitationReferral(Reference reference) {
-		ServiceRequest downward = reference.getResource() instanceof ServiceRequest attached ? attached : read(reference);
-		if (downward == null) {
+		Optional<ServiceRequest> found = reference.getResource() instanceof ServiceRequest attached ? Optional.of(attached)
+				: StoredResources.find(daos, ServiceRequest.class, reference.getReference());
+		if (found.isEmpty()) {
 			return; // referential integrity reports it
 		}
+		ServiceRequest downward = found.get();
 		boolean withCarePlan = downward.getSupportingInfo().stream().anyMatch(info -> "CarePlan".equals(typeOf(info)));
-		if (!MedicationContinuity.isDownwardReferral(downward) || !withCarePlan) {
+		if (!ReferralCategory.isDownwardReferral(downward) || !withCarePlan) {
 			throw refusal("康复下转须为附带管理计划的下转申请 (a referral sent back as feedback must be a downward referral"
 					+ " ServiceRequest with the CarePlan in its supportingInfo; " + reference.getReference() + " is not)");
 		}
-	}
-
-	private ServiceRequest read(Reference reference) {
-		try {
-			return daos.getResourceDao(ServiceRequest.class)
-					.read(new IdType(reference.getReference()).toUnqualifiedVersionless(), new SystemRequestDetails());
-		} catch (ResourceNotFoundException | ResourceGoneException e) {
-			return null;
-		}
-	}
-
-	private static boolean isUpward(ServiceRequest referral) {
-		return referral.getExtension().stream().anyMatch(extension -> Systems.EXT_REFERRAL_DIRECTION.equals(extension.getUrl())
-				&& extension.getValue() instanceof Coding direction && "up".equals(direction.getCode()));
 	}
 
 	private static String typeOf(Reference reference) {
@@ -102,9 +83,6 @@ public class ReferralFeedback {
 	}
 
 	private static UnprocessableEntityException refusal(String message) {
-		OperationOutcome outcome = new OperationOutcome();
-		outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
-				.setCode(OperationOutcome.IssueType.BUSINESSRULE).setDiagnostics(message).addExpression("Task.output");
-		return new UnprocessableEntityException(message, outcome);
+		return Refusals.unprocessable(message, "Task.output");
 	}
 }

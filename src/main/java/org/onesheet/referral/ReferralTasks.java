@@ -5,14 +5,13 @@ import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -32,7 +31,7 @@ import org.springframework.stereotype.Component;
 public class ReferralTasks {
 
 	private static final String STORED_REFERRALS = ReferralTasks.class.getName() + ".storedReferrals";
-	private static final String READ_VERDICTS = ReferralTasks.class.getName() + ".readVerdicts";
+	private static final String READ_FOCI = ReferralTasks.class.getName() + ".readFoci";
 
 	private final DaoRegistry daos;
 
@@ -57,55 +56,42 @@ public class ReferralTasks {
 		}
 	}
 
-	/**
-	 * Asked up to three times per Task write (its implied profile, its state machine, its Provenance), so a
-	 * database read's answer is kept for the rest of the transaction.
-	 */
+	/** Whether the Task's focus is a referral or consultation request (one this server brokers). */
 	public boolean isBrokered(Task task, TransactionDetails transaction) {
+		return focus(task, transaction).map(ReferralCategory::isBrokered).orElse(false);
+	}
+
+	/** The request a brokered Task is focused on, wherever it is in this transaction. */
+	public ServiceRequest focusOf(Task task, TransactionDetails transaction) {
+		return focus(task, transaction).orElseThrow(() -> new ResourceNotFoundException(
+				"no ServiceRequest " + task.getFocus().getReference() + " (the Task's focus)"));
+	}
+
+	/**
+	 * Asked several times per Task write (its implied profile, its state machine, booking, feedback, its
+	 * Provenance), so what a database read found is kept for the rest of the transaction.
+	 */
+	private Optional<ServiceRequest> focus(Task task, TransactionDetails transaction) {
 		if (task.getFocus().getResource() instanceof ServiceRequest inBundle) {
-			return ReferralCategory.isBrokered(inBundle); // a POST in a transaction, still urn:uuid here
+			return Optional.of(inBundle); // a POST in a transaction, still urn:uuid here
 		}
 		IdType focus = new IdType(task.getFocus().getReference());
 		if (!"ServiceRequest".equals(focus.getResourceType()) || !focus.hasIdPart()) {
-			return false;
+			return Optional.empty();
 		}
 		if (transaction == null) {
-			return readIsBrokered(focus);
+			return StoredResources.find(daos, ServiceRequest.class, focus.getValue());
 		}
 		List<ServiceRequest> stored = transaction.getUserData(STORED_REFERRALS);
-		if (stored != null && stored.stream()
-				.anyMatch(request -> focus.getIdPart().equals(request.getIdElement().getIdPart()))) {
-			return true;
-		}
-		return transaction.<Map<String, Boolean>>getOrCreateUserData(READ_VERDICTS, HashMap::new)
-				.computeIfAbsent(focus.toUnqualifiedVersionless().getValue(), key -> readIsBrokered(focus));
-	}
-
-	/** The referral ServiceRequest a referral Task is focused on, wherever it is in this transaction. */
-	public ServiceRequest focusOf(Task task, TransactionDetails transaction) {
-		if (task.getFocus().getResource() instanceof ServiceRequest inBundle) {
-			return inBundle;
-		}
-		IdType focus = new IdType(task.getFocus().getReference());
-		List<ServiceRequest> stored = transaction == null ? null : transaction.getUserData(STORED_REFERRALS);
 		if (stored != null) {
 			for (ServiceRequest request : stored) {
 				if (focus.getIdPart().equals(request.getIdElement().getIdPart())) {
-					return request;
+					return Optional.of(request);
 				}
 			}
 		}
-		return (ServiceRequest) daos.getResourceDao(ServiceRequest.class)
-				.read(focus.toUnqualifiedVersionless(), new SystemRequestDetails());
-	}
-
-	private boolean readIsBrokered(IdType focus) {
-		try {
-			ServiceRequest request = (ServiceRequest) daos.getResourceDao(ServiceRequest.class)
-					.read(focus.toUnqualifiedVersionless(), new SystemRequestDetails());
-			return ReferralCategory.isBrokered(request);
-		} catch (ResourceNotFoundException | ResourceGoneException e) {
-			return false; // referential integrity reports a focus that does not exist
-		}
+		return transaction.<Map<String, Optional<ServiceRequest>>>getOrCreateUserData(READ_FOCI, HashMap::new)
+				.computeIfAbsent(focus.toUnqualifiedVersionless().getValue(),
+						key -> StoredResources.find(daos, ServiceRequest.class, key));
 	}
 }

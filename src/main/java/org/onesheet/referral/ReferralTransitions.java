@@ -6,12 +6,9 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -163,14 +160,11 @@ public class ReferralTransitions {
 	 * history stays in one chain.
 	 */
 	private void checkReRouting(Task task) {
-		Task declined;
-		try {
-			declined = (Task) daos.getResourceDao(Task.class)
-					.read(new IdType(task.getPartOfFirstRep().getReference()).toUnqualifiedVersionless(),
-							new SystemRequestDetails());
-		} catch (ResourceNotFoundException | ResourceGoneException e) {
+		Optional<Task> found = StoredResources.find(daos, Task.class, task.getPartOfFirstRep().getReference());
+		if (found.isEmpty()) {
 			return; // referential integrity reports it
 		}
+		Task declined = found.get();
 		if (declined.getStatus() != TaskStatus.REJECTED) {
 			throw conflict("只能改派已拒绝的转诊 (only a rejected referral can be re-routed; "
 					+ declined.getIdElement().toUnqualifiedVersionless().getValue() + " is " + code(declined.getStatus()) + ")");

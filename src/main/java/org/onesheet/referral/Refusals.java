@@ -2,6 +2,7 @@ package org.onesheet.referral;
 
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /** The refusals of the referral workflow, each with an OperationOutcome pointing at what is wrong. */
@@ -19,6 +20,12 @@ final class Refusals {
 	/** 403: the acting organisation is not a party that may do this. */
 	static ForbiddenOperationException forbidden(String message, String expression) {
 		return new ForbiddenOperationException(message, outcome(message, OperationOutcome.IssueType.FORBIDDEN, expression));
+	}
+
+	/** 422: the resource is well-formed but breaks a rule of the workflow (feedback missing, ...). */
+	static UnprocessableEntityException unprocessable(String message, String expression) {
+		return new UnprocessableEntityException(message,
+				outcome(message, OperationOutcome.IssueType.BUSINESSRULE, expression));
 	}
 
 	private static OperationOutcome outcome(String message, OperationOutcome.IssueType type, String expression) {

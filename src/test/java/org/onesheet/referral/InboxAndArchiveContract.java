@@ -9,13 +9,11 @@ import static org.onesheet.referral.TestReferrals.sendUpward;
 
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.SearchEntryMode;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Communication;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -51,20 +49,7 @@ public interface InboxAndArchiveContract {
 		request.getCode().setText("远程会诊：疑似急性脑卒中 (suspected acute stroke)");
 		request.setSubject(new Reference(PATIENT)).setRequester(new Reference(TOWNSHIP_GP)).addPerformer(new Reference(to));
 		request.addReasonCode().setText("左侧肢体无力2小时 (left-sided weakness for two hours)");
-		String requestUrl = "urn:uuid:" + UUID.randomUUID();
-		Task task = new Task();
-		task.setStatus(TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER);
-		task.getCode().addCoding().setSystem(Systems.TASK_CODE).setCode("fulfill");
-		task.setFocus(new Reference(requestUrl)).setFor(new Reference(PATIENT));
-		task.setRequester(new Reference(TOWNSHIP)).setOwner(new Reference(to));
-		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-		transaction.addEntry().setFullUrl(requestUrl).setResource(request).getRequest()
-				.setMethod(Bundle.HTTPVerb.POST).setUrl("ServiceRequest");
-		transaction.addEntry().setResource(task).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Task");
-		Bundle response = endpoint().client().transaction().withBundle(transaction)
-				.withAdditionalHeader(ActingOrganization.HEADER, TOWNSHIP).execute();
-		return endpoint().client().read().resource(Task.class)
-				.withId(new IdType(response.getEntry().get(1).getResponse().getLocation()).toUnqualifiedVersionless()).execute();
+		return TestReferrals.send(endpoint(), request, TOWNSHIP, to);
 	}
 
 	private Bundle search(String query) {

@@ -40,18 +40,23 @@ public final class TestReferrals {
 		request.getCode().setText("上转：心血管内科门诊");
 		request.addReasonCode().setText("血压控制不佳 (blood pressure out of control)");
 		adjust.accept(request);
+		return send(endpoint, request, TOWNSHIP, to);
+	}
+
+	/** A request (referral or consultation) and its Task in one transaction, acting for the requester. */
+	public static Task send(FhirEndpoint endpoint, ServiceRequest request, String from, String to) {
 		String requestUrl = "urn:uuid:" + UUID.randomUUID();
 		Task task = new Task();
 		task.setStatus(TaskStatus.REQUESTED).setIntent(Task.TaskIntent.ORDER);
 		task.getCode().addCoding().setSystem(Systems.TASK_CODE).setCode("fulfill");
-		task.setFocus(new Reference(requestUrl)).setFor(new Reference(PATIENT));
-		task.setRequester(new Reference(TOWNSHIP)).setOwner(new Reference(to));
+		task.setFocus(new Reference(requestUrl)).setFor(request.getSubject().copy());
+		task.setRequester(new Reference(from)).setOwner(new Reference(to));
 		Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
 		transaction.addEntry().setFullUrl(requestUrl).setResource(request).getRequest()
 				.setMethod(Bundle.HTTPVerb.POST).setUrl("ServiceRequest");
 		transaction.addEntry().setResource(task).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Task");
 		Bundle response = endpoint.client().transaction().withBundle(transaction)
-				.withAdditionalHeader(ActingOrganization.HEADER, TOWNSHIP).execute();
+				.withAdditionalHeader(ActingOrganization.HEADER, from).execute();
 		IdType taskId = new IdType(response.getEntry().get(1).getResponse().getLocation()).toUnqualifiedVersionless();
 		return endpoint.client().read().resource(Task.class).withId(taskId).execute();
 	}
