@@ -15,9 +15,11 @@ import ca.uhn.fhir.rest.server.IncomingRequestAddressStrategy;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.LoggingInterceptor;
 import ca.uhn.fhir.rest.server.interceptor.ResponseHighlighterInterceptor;
+import ca.uhn.fhir.rest.server.provider.IResourceProviderFactoryObserver;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,6 +57,18 @@ public class FhirServerConfig {
 			daoRegistry.setSupportedResourceTypes(properties.resourceTypes());
 		}
 		server.registerProviders(resourceProviders.createProviders());
+		// Modules such as MDM add their operation providers once the context has started.
+		resourceProviders.attach(new IResourceProviderFactoryObserver() {
+			@Override
+			public void update(Supplier<Object> provider) {
+				server.registerProvider(provider.get());
+			}
+
+			@Override
+			public void remove(Supplier<Object> provider) {
+				// Only at shutdown, when the whole server goes.
+			}
+		});
 		server.registerProvider(systemProvider);
 		server.setServerConformanceProvider(new JpaCapabilityStatementProvider(
 				server, systemDao, storageSettings, searchParamRegistry, validationSupport));

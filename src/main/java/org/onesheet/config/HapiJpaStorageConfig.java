@@ -43,6 +43,8 @@ public class HapiJpaStorageConfig {
 		// Pre-expansion stores ValueSet expansions through Hibernate Search, which is off here (no Lucene
 		// index to keep on every node); the IG's small value sets expand in memory when validated.
 		settings.setPreExpandValueSets(false);
+		// subject:mdm=Patient/x and $everything?_mdm=true search a resident's every registration (全省一张单).
+		settings.setAllowMdmExpansion(true);
 		return settings;
 	}
 

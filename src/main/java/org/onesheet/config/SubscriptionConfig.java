@@ -29,6 +29,8 @@ public class SubscriptionConfig {
 		SubscriptionSettings settings = new SubscriptionSettings();
 		settings.addSupportedSubscriptionType(SubscriptionChannelType.RESTHOOK);
 		settings.addSupportedSubscriptionType(SubscriptionChannelType.WEBSOCKET);
+		// MDM receives each Patient write through a message subscription of its own.
+		settings.addSupportedSubscriptionType(SubscriptionChannelType.MESSAGE);
 		settings.setWebsocketContextPath("/websocket");
 		return settings;
 	}

@@ -4,6 +4,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.mdm.util.MdmResourceUtil;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.Comparator;
@@ -69,6 +70,10 @@ public class ProfileEnforcement {
 	}
 
 	void enforce(IBaseResource resource, TransactionDetails transaction) {
+		if (MdmResourceUtil.isGoldenRecord(resource)) {
+			// MDM writes golden records itself from registrations that passed; it keeps only the resident ID.
+			return;
+		}
 		impliedProfiles.of(resource, transaction).filter(profile -> !declares(resource, profile))
 				.ifPresent(profile -> resource.getMeta().addProfile(profile));
 		List<String> ours = resource.getMeta().getProfile().stream().map(IPrimitiveType::getValue)

@@ -58,7 +58,7 @@ public class MedicationContinuity {
 		String receiving = referral.getPerformerFirstRep().getReferenceElement().getIdPart();
 		Optional<Formulary> formulary = formularyOf(receiving);
 		if (formulary.isEmpty()) {
-			ResponseWarnings.add(request, referral, issue(OperationOutcome.IssueSeverity.INFORMATION,
+			ResponseWarnings.add(request, referral, ResponseWarnings.issue(OperationOutcome.IssueSeverity.INFORMATION,
 					"接收机构未登记药品目录，未核对用药衔接 (Organization/" + receiving
 							+ " has no formulary List on file: the medication list was not checked)", "ServiceRequest.performer"));
 			return;
@@ -82,7 +82,7 @@ public class MedicationContinuity {
 		Optional<Coding> atc = drug.getCoding().stream().filter(coding -> Systems.ATC.equals(coding.getSystem())).findFirst();
 		String name = drug.hasText() ? drug.getText() : drug.getCodingFirstRep().getDisplay();
 		if (atc.isEmpty()) {
-			ResponseWarnings.add(request, referral, issue(OperationOutcome.IssueSeverity.INFORMATION,
+			ResponseWarnings.add(request, referral, ResponseWarnings.issue(OperationOutcome.IssueSeverity.INFORMATION,
 					"药品未标注ATC编码，无法核对 (" + name + " has no WHO ATC code: it could not be checked against "
 							+ formulary.title() + ")", where));
 			return;
@@ -94,7 +94,7 @@ public class MedicationContinuity {
 		String substitutes = formulary.substitutesFor(code)
 				.map(found -> "同类可替代 (stocked in ATC class " + found.getKey() + "): " + String.join("、", found.getValue()))
 				.orElse("无同类药品 (nothing of its ATC class is stocked there)");
-		ResponseWarnings.add(request, referral, issue(OperationOutcome.IssueSeverity.WARNING,
+		ResponseWarnings.add(request, referral, ResponseWarnings.issue(OperationOutcome.IssueSeverity.WARNING,
 				formulary.title() + "未收录 " + name + " (" + code + ")；" + substitutes + " (" + name + ", ATC " + code
 						+ ", is not stocked at Organization/" + formulary.organization() + ")", where));
 	}
@@ -136,11 +136,5 @@ public class MedicationContinuity {
 									? medication.getCode().getText() : coding.getDisplay())));
 		}
 		return Optional.of(new Formulary(organizationId, list.get().getTitle(), stocked));
-	}
-
-	private static OperationOutcome.OperationOutcomeIssueComponent issue(OperationOutcome.IssueSeverity severity,
-			String message, String expression) {
-		return new OperationOutcome.OperationOutcomeIssueComponent().setSeverity(severity)
-				.setCode(OperationOutcome.IssueType.BUSINESSRULE).setDiagnostics(message).addExpression(expression);
 	}
 }

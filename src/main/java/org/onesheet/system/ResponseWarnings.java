@@ -39,6 +39,13 @@ public class ResponseWarnings implements FhirServerPlugin {
 		}
 	}
 
+	/** An issue about a business rule, pointing at the element it concerns. */
+	public static OperationOutcomeIssueComponent issue(OperationOutcome.IssueSeverity severity, String message,
+			String expression) {
+		return new OperationOutcomeIssueComponent().setSeverity(severity)
+				.setCode(OperationOutcome.IssueType.BUSINESSRULE).setDiagnostics(message).addExpression(expression);
+	}
+
 	@SuppressWarnings("unchecked")
 	private static List<Warning> warnings(RequestDetails request) {
 		return (List<Warning>) request.getUserData().get(KEY);
