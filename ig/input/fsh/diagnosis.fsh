@@ -90,3 +90,61 @@ centre, `resultsInterpreter` the county doctor who read it, `conclusion` the rea
 * media MS
 * conclusion 1..1 MS
 * conclusionCode MS
+
+CodeSystem: ReadingStatus
+Id: reading-status
+Title: "Remote reading business status (远程诊断进度)"
+Description: "How far the reading centre has got with a study, beyond the Task's status."
+* ^caseSensitive = true
+* ^experimental = false
+* #preliminary-report "初步报告" "A preliminary report is out; the final one is to follow."
+* #final-report "已出终审报告" "The final report is out; the study is read."
+
+ValueSet: ReadingStatuses
+Id: reading-statuses
+Title: "Remote reading business statuses"
+Description: "Business statuses of a remote-reading Task."
+* ^experimental = false
+* include codes from system ReadingStatus
+
+Extension: ReadingTurnaround
+Id: reading-turnaround
+Title: "Reading turnaround (出报告时长)"
+Description: "Minutes from the remote-reading request (its authoredOn) to the final report (its issued), set by the server when the final report arrives."
+Context: Task
+* value[x] only Duration
+* valueDuration.system = $ucum (exactly)
+* valueDuration.code = #min (exactly)
+
+Profile: RemoteReadingTask
+Parent: Task
+Id: remote-reading-task
+Title: "Remote reading worklist Task (远程诊断任务)"
+Description: """
+The reading centre's worklist item for one remote-reading request. Owner: the reading centre while unclaimed
+(`Task?owner=Organization/<centre>&status=requested`, stat first), the reader's PractitionerRole once claimed
+(`in-progress`). The server completes it when the final RemoteReadingReport is posted, adds the report to
+`output` and records the turnaround.
+"""
+* extension contains ReadingTurnaround named turnaround 0..1 MS
+* status MS
+* businessStatus MS
+* businessStatus from ReadingStatuses (required)
+* statusReason MS
+* intent = #order
+* code 1..1 MS
+* code = $task-code#fulfill
+* focus 1..1 MS
+* focus only Reference(RemoteReadingServiceRequest)
+* for 1..1 MS
+* for only Reference(Patient)
+* priority MS
+* authoredOn MS
+* executionPeriod MS
+* executionPeriod ^short = "From the claim to the final report"
+* requester 1..1 MS
+* requester only Reference(Organization)
+* requester ^short = "The township centre that recorded the study"
+* owner 1..1 MS
+* owner only Reference(Organization or PractitionerRole)
+* output MS

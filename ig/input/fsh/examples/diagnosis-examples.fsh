@@ -61,3 +61,23 @@ Description: "The imaging centre's reading; preliminary while the radiologist's 
 * performer = Reference(ex-imaging-centre) "影像诊断中心"
 * resultsInterpreter = Reference(ex-role-liu-imaging) "刘强"
 * conclusion = "双肺纹理增多，未见明显实变影；心影不大。"
+
+Instance: ex-rr-ecg-task
+InstanceOf: RemoteReadingTask
+Title: "The ECG's worklist Task, read"
+Description: "The county ECG centre's worklist item for the township's ECG: claimed by 张敏, completed by the final report 35 minutes after the request."
+* extension[turnaround].valueDuration = 35 'min' "min"
+* status = #completed
+* businessStatus = ReadingStatus#final-report "已出终审报告"
+* intent = #order
+* code = $task-code#fulfill
+* focus = Reference(ex-rr-ecg-request)
+* for = Reference(ex-pat-zhao) "赵德明"
+* priority = #routine
+* authoredOn = "2026-11-17T09:30:00+08:00"
+* executionPeriod.start = "2026-11-17T09:45:00+08:00"
+* executionPeriod.end = "2026-11-17T10:05:00+08:00"
+* requester = Reference(ex-tc-santai) "吉木萨尔县三台镇卫生院"
+* owner = Reference(ex-role-zhang-ecg) "张敏"
+* output[0].type = ServiceCategory#remote-reading "远程诊断报告"
+* output[0].valueReference = Reference(ex-rr-ecg-report)

@@ -12,6 +12,9 @@ import org.springframework.util.unit.DataSize;
  * @param demoData fill an empty database with the demo county group at start-up
  * @param demoPatients how many residents the demo group has
  * @param maxRequestSize the largest request body accepted; larger ones get 413
+ * @param maxBinarySize the largest upload of a study file ({@code Binary}, e.g. a DR image), raw or as JSON
+ * @param binaryStorageDir where attachments and Binary contents are kept, outside the database; nodes of one
+ *        group share it (a network file system) as they share the database
  * @param defaultPageSize search page size when the client sends no {@code _count}
  * @param maxPageSize the largest {@code _count} honoured
  * @param corsAllowedOrigins origin patterns allowed by CORS; empty turns CORS off
@@ -22,6 +25,8 @@ public record OneSheetProperties(
 		@DefaultValue("true") boolean demoData,
 		@DefaultValue("300") int demoPatients,
 		@DefaultValue("20MB") DataSize maxRequestSize,
+		@DefaultValue("70MB") DataSize maxBinarySize,
+		@DefaultValue("./data/binaries") String binaryStorageDir,
 		@DefaultValue("20") int defaultPageSize,
 		@DefaultValue("500") int maxPageSize,
 		@DefaultValue({"http://localhost:*", "http://127.0.0.1:*"}) List<String> corsAllowedOrigins,

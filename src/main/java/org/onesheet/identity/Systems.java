@@ -50,6 +50,10 @@ public final class Systems {
 	/** What the green channel reserves: expert outpatient numbers (预留专家号) or beds (预留床位). */
 	public static final String GREEN_CHANNEL_RESERVATION = CANONICAL_BASE + "/CodeSystem/green-channel-reservation";
 	/** Kinds of List the server reads; {@code formulary} (药品目录) is what an organisation stocks. */
+	/** Service categories besides referral: {@code remote-reading} (远程诊断). */
+	public static final String SERVICE_CATEGORY = CANONICAL_BASE + "/CodeSystem/service-category";
+	/** Business status of a remote reading: preliminary-report, final-report. */
+	public static final String READING_STATUS = CANONICAL_BASE + "/CodeSystem/reading-status";
 	public static final String LIST_TYPE = CANONICAL_BASE + "/CodeSystem/list-type";
 	/** Identifies a formulary List by the id of the organisation that stocks it. */
 	public static final String FORMULARY = CANONICAL_BASE + "/sid/formulary";
@@ -81,6 +85,9 @@ public final class Systems {
 	/** ServiceRequest extension: a green-channel referral (绿色通道). */
 	public static final String EXT_GREEN_CHANNEL = CANONICAL_BASE + "/StructureDefinition/green-channel";
 
+	/** Task extension: minutes from a remote-reading request to its final report (出报告时长). */
+	public static final String EXT_READING_TURNAROUND = CANONICAL_BASE + "/StructureDefinition/reading-turnaround";
+
 	// --- Profiles of the OneSheet IG (ig/input/fsh) ---
 
 	public static final String PROFILE_PATIENT = CANONICAL_BASE + "/StructureDefinition/onesheet-patient";
@@ -89,6 +96,10 @@ public final class Systems {
 	public static final String PROFILE_REFERRAL_TASK = CANONICAL_BASE + "/StructureDefinition/referral-task";
 	public static final String PROFILE_GREEN_CHANNEL_SCHEDULE = CANONICAL_BASE + "/StructureDefinition/green-channel-schedule";
 	public static final String PROFILE_FORMULARY = CANONICAL_BASE + "/StructureDefinition/formulary";
+	public static final String PROFILE_REMOTE_READING_SERVICE_REQUEST =
+			CANONICAL_BASE + "/StructureDefinition/remote-reading-service-request";
+	public static final String PROFILE_REMOTE_READING_TASK = CANONICAL_BASE + "/StructureDefinition/remote-reading-task";
+	public static final String PROFILE_REMOTE_READING_REPORT = CANONICAL_BASE + "/StructureDefinition/remote-reading-report";
 	/** Every profile of the IG starts with this. */
 	public static final String PROFILE_PREFIX = CANONICAL_BASE + "/StructureDefinition/";
 

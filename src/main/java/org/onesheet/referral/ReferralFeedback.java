@@ -1,5 +1,7 @@
 package org.onesheet.referral;
 
+import org.onesheet.system.StoredResources;
+import org.onesheet.system.Refusals;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Interceptor;

@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses FHIR request bodies over {@code onesheet.max-request-size} (default 20 MB) with 413.
+ * Refuses FHIR request bodies over {@code onesheet.max-request-size} (default 20 MB) with 413; uploads of study
+ * files to {@code Binary} may be as large as {@code onesheet.max-binary-size} (default 70 MB: a 50 MB image in
+ * base64 JSON).
  *
  * <p>The limit is enforced while HAPI reads the body, declared length or chunked alike, by an
  * exception HAPI itself turns into an OperationOutcome in the client's format; nothing is parsed
@@ -27,9 +29,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
+	private final long maxBinaryBytes;
 
 	public RequestSizeLimitFilter(OneSheetProperties properties) {
 		this.maxBytes = properties.maxRequestSize().toBytes();
+		this.maxBinaryBytes = properties.maxBinarySize().toBytes();
 	}
 
 	@Override
@@ -40,7 +44,13 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		chain.doFilter(new LimitedRequest(request, maxBytes), response);
+		chain.doFilter(new LimitedRequest(request, isBinaryUpload(request) ? maxBinaryBytes : maxBytes), response);
+	}
+
+	/** A study file (a DR image of up to 50 MB) is uploaded to Binary, or into an attachment by $binary-access-write. */
+	private static boolean isBinaryUpload(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length() + FhirServerConfig.FHIR_PATH.length());
+		return path.startsWith("/Binary") || path.endsWith("$binary-access-write");
 	}
 
 	static PayloadTooLargeException tooLarge(long maxBytes) {

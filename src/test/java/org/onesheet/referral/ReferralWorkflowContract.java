@@ -1,5 +1,6 @@
 package org.onesheet.referral;
 
+import org.onesheet.security.ActingOrganization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

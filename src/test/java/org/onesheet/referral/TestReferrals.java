@@ -1,5 +1,6 @@
 package org.onesheet.referral;
 
+import org.onesheet.security.ActingOrganization;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.util.UUID;
 import java.util.function.Consumer;

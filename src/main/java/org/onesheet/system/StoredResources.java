@@ -1,4 +1,4 @@
-package org.onesheet.referral;
+package org.onesheet.system;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
@@ -9,15 +9,15 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 
 /**
- * Reads a referenced resource for the referral rules, if it is there. A reference to nothing is not theirs
+ * Reads a referenced resource for the workflow rules, if it is there. A reference to nothing is not theirs
  * to report: HAPI's referential integrity check refuses it with its own message.
  */
-final class StoredResources {
+public final class StoredResources {
 
 	private StoredResources() {
 	}
 
-	static <T extends IBaseResource> Optional<T> find(DaoRegistry daos, Class<T> type, String reference) {
+	public static <T extends IBaseResource> Optional<T> find(DaoRegistry daos, Class<T> type, String reference) {
 		if (reference == null || !new IdType(reference).hasIdPart()) {
 			return Optional.empty();
 		}

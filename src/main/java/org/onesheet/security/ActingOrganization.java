@@ -1,4 +1,4 @@
-package org.onesheet.referral;
+package org.onesheet.security;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
