@@ -52,9 +52,9 @@ public class ReadingWorklist {
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = ORDER)
 	public void beforeCreate(RequestDetails request, IBaseResource resource, TransactionDetails transaction) {
-		if (resource instanceof ServiceRequest request && RemoteReadings.isRemoteReading(request)
-				&& !request.hasAuthoredOn()) {
-			request.setAuthoredOn(new Date()); // the turnaround is counted from here
+		if (resource instanceof ServiceRequest study && RemoteReadings.isRemoteReading(study)
+				&& !study.hasAuthoredOn()) {
+			study.setAuthoredOn(new Date()); // the turnaround is counted from here
 		}
 		if (!(resource instanceof Task task)) {
 			return;
