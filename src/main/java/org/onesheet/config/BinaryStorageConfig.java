@@ -32,11 +32,13 @@ public class BinaryStorageConfig {
 	}
 
 	@Bean
-	public FhirServerPlugin binaryStorage(IInterceptorService storageInterceptors,
+	public FhirServerPlugin binaryStorage(OneSheetProperties properties, IInterceptorService storageInterceptors,
 			@Qualifier("myBinaryStorageInterceptor") BinaryStorageInterceptor<?> interceptor,
 			@Qualifier("myAttachmentBinaryAccessProvider") BinaryAccessProvider access) {
 		interceptor.setAllowAutoInflateBinaries(true);
-		interceptor.setAutoInflateBinariesMaximumSize(INLINE_UP_TO_BYTES * 16);
+		// A plain GET Binary/<id> returns the whole file (up to the upload limit); $binary-access-read streams
+		// it without holding it in memory, which is the better way for the largest images.
+		interceptor.setAutoInflateBinariesMaximumSize(properties.maxBinarySize().toBytes());
 		storageInterceptors.registerInterceptor(interceptor);
 		return (RestfulServer server) -> server.registerProvider(access);
 	}

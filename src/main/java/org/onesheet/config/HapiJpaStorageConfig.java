@@ -45,6 +45,10 @@ public class HapiJpaStorageConfig {
 		settings.setPreExpandValueSets(false);
 		// subject:mdm=Patient/x and $everything?_mdm=true search a resident's every registration (全省一张单).
 		settings.setAllowMdmExpansion(true);
+		// A search repeated within a minute would get HAPI's cached result list: a reading centre's worklist or a
+		// clinic's inbox that hides the study another reader claimed seconds ago, and on another node of the group
+		// not even that. Every search runs afresh; paging still goes through the stored search.
+		settings.setReuseCachedSearchResultsForMillis(null);
 		return settings;
 	}
 

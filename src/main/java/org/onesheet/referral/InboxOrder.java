@@ -11,8 +11,8 @@ import ca.uhn.fhir.rest.server.util.ICachedSearchDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Urgent work heads every inbox: a Task search for an owner (or party) sorted by authored-on is sorted by
- * the {@code urgency} rank first (stat, asap, urgent, routine), so a stat consultation for a suspected
+ * Urgent work heads every inbox and worklist: a Task search for an owner (or party) sorted by authored-on, or
+ * not sorted at all, is sorted by the {@code urgency} rank first (stat, asap, urgent, routine), so a stat consultation for a suspected
  * stroke is on top however old the routine referrals below it are. A client that wants plain date order
  * sorts by {@code _lastUpdated}.
  */
@@ -29,8 +29,15 @@ public class InboxOrder {
 	@Hook(Pointcut.STORAGE_PRESEARCH_REGISTERED)
 	public void urgentFirst(ICachedSearchDetails search, SearchParameterMap parameters) {
 		SortSpec sort = parameters.getSort();
-		if ("Task".equals(search.getResourceType()) && sort != null && "authored-on".equals(sort.getParamName())
-				&& (parameters.containsKey("owner") || parameters.containsKey("party"))) {
+		if (!"Task".equals(search.getResourceType())
+				|| !(parameters.containsKey("owner") || parameters.containsKey("party"))) {
+			return;
+		}
+		if (sort == null) {
+			// A worklist asked for without an order (Task?owner=<reading centre>&status=requested) is served
+			// as one: most urgent first, then oldest first.
+			parameters.setSort(new SortSpec(URGENCY, SortOrderEnum.ASC, new SortSpec("authored-on", SortOrderEnum.ASC)));
+		} else if ("authored-on".equals(sort.getParamName())) {
 			parameters.setSort(new SortSpec(URGENCY, SortOrderEnum.ASC, sort));
 		}
 	}

@@ -15,7 +15,7 @@ import org.onesheet.config.FhirServerPlugin;
 import org.springframework.stereotype.Component;
 
 /**
- * A resource body must be declared as FHIR JSON or XML. HAPI answers 400 for anything else;
+ * A resource body must be declared as FHIR JSON or XML (a Binary may be any file, sent raw). HAPI answers 400 for anything else;
  * 415 Unsupported Media Type tells an integrator exactly which header to fix.
  */
 @Component
@@ -37,6 +37,9 @@ public class FhirContentTypeRule implements FhirServerPlugin {
 	public void requireFhirContentType(RequestDetails request) {
 		if (!RESOURCE_BODY_OPERATIONS.contains(request.getRestOperationType())) {
 			return;
+		}
+		if ("Binary".equals(request.getResourceName())) {
+			return; // a study file (image/jpeg, application/pdf, application/dicom) is posted as itself
 		}
 		String contentType = request.getHeader(Constants.HEADER_CONTENT_TYPE);
 		if (contentType == null || EncodingEnum.forContentType(contentType) == null) {
