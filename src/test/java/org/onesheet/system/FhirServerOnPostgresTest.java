@@ -1,6 +1,9 @@
 package org.onesheet.system;
 
 import org.onesheet.conformance.ProfileEnforcementContract;
+import org.onesheet.diagnosis.RemoteReadingContract;
+import org.onesheet.record.RecognisedResultsContract;
+import org.onesheet.record.SharedRecordContract;
 import org.onesheet.referral.ClosingTheLoopContract;
 import org.onesheet.referral.GreenChannelContract;
 import org.onesheet.referral.InboxAndArchiveContract;
@@ -19,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 class FhirServerOnPostgresTest implements RestApiContract, BadInputContract, ProfileEnforcementContract,
 		ReferralWorkflowContract, GreenChannelContract, ClosingTheLoopContract, ReferralNotificationsContract,
-		InboxAndArchiveContract {
+		InboxAndArchiveContract, SharedRecordContract, RecognisedResultsContract, RemoteReadingContract {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Observation;
@@ -35,7 +36,7 @@ import org.onesheet.identity.Systems;
 
 /**
  * One invented resident's record across the group: registered at the home village clinic and township
- * branch (and the county hospital when seen there) under local record numbers, with visits, blood pressure
+ * branch under local record numbers (and again by the county hospital when seen there, or as a walk-in), with visits, blood pressure
  * and glucose readings, hypertension or diabetes where age makes it likely, and now and then an ECG read by
  * the county centre or a referral up or down.
  */
@@ -50,12 +51,14 @@ final class PatientRecords {
 	private final LocalDate asOf;
 	private final Set<String> residentIdsIssued;
 	private final Referrals referrals;
+	private final RemoteReadingStudies readings;
 
 	PatientRecords(DemoGroup group, LocalDate asOf, Set<String> residentIdsIssued) {
 		this.group = group;
 		this.asOf = asOf;
 		this.residentIdsIssued = residentIdsIssued;
 		this.referrals = new Referrals(group, asOf);
+		this.readings = new RemoteReadingStudies(group, asOf);
 	}
 
 	static String patientId(int index) {
@@ -75,7 +78,7 @@ final class PatientRecords {
 		boolean seenAtCounty = hypertensive && random.nextInt(3) == 0 || random.nextInt(8) == 0;
 
 		List<Resource> record = new ArrayList<>();
-		Patient patient = patientResource(id, index, random, sex, birthDate, village, township, seenAtCounty);
+		Patient patient = patientResource(id, index, random, sex, birthDate, village, township);
 		record.add(patient);
 		Reference subject = new Reference("Patient/" + id).setDisplay(patient.getNameFirstRep().getText());
 
@@ -100,18 +103,87 @@ final class PatientRecords {
 			record.add(condition(id + "-dm", subject, DIABETES_ICD10, "2型糖尿病", "Type 2 diabetes mellitus", random));
 		}
 		if (hypertensive && random.nextInt(4) == 0) {
-			record.addAll(ecgReadByCounty(id, subject, township, random));
+			record.addAll(readings.ecg(id, subject, township, index, random));
 		}
 		if (index % 25 == 7) {
 			record.addAll(referrals.upward(id, subject, township, random));
 		} else if (index % 40 == 13 && seenAtCounty) {
 			record.addAll(referrals.downward(id, subject, township, random));
 		}
+		if (seenAtCounty) {
+			record.addAll(countyRegistration(patient, index, random, diabetic));
+		}
+		if (index % 50 == 21) {
+			record.add(walkInRegistration(patient, village, index));
+		}
 		return record;
 	}
 
+	/**
+	 * The county hospital registers the resident again under its own in-patient number (住院号), as hospitals
+	 * do, sometimes with a full-width space typed into the name; MDM links it to the same golden record by the
+	 * resident ID. Its laboratory's last result is one the whole group recognises (互认).
+	 */
+	private List<Resource> countyRegistration(Patient resident, int index, Random random, boolean diabetic) {
+		Site county = group.site(DemoGroup.COUNTY_HOSPITAL_ID);
+		Patient registration = resident.copy();
+		registration.setId(resident.getIdElement().getIdPart() + "-zy");
+		registration.getIdentifier().removeIf(identifier -> identifier.getSystem().startsWith(Systems.localRecordSystem("")));
+		registration.addIdentifier().setSystem(Systems.localRecordSystem(DemoGroup.COUNTY_HOSPITAL_ID))
+				.setValue(String.format("ZY%07d", 1_000_000 + index)).setType(identifierType("MR", "住院号"));
+		if (index % 3 == 0) {
+			HumanName name = registration.getNameFirstRep();
+			name.setText(name.getFamily() + "\u3000" + name.getGivenAsSingleString());
+		}
+		registration.setManagingOrganization(county.reference());
+		registration.setText(narrative(registration.getNameFirstRep().getText() + "，" + county.name() + "住院登记。"));
+		Reference subject = new Reference("Patient/" + registration.getIdElement().getIdPart())
+				.setDisplay(registration.getNameFirstRep().getText());
+		Observation result = diabetic
+				? labResult(registration.getIdElement().getIdPart() + "-hba1c", subject, county, asOf.minusDays(5 + random.nextInt(80)),
+						"4548-4", "Hemoglobin A1c/Hemoglobin.total in Blood", "糖化血红蛋白", 6.0 + random.nextInt(40) / 10.0, "%")
+				: labResult(registration.getIdElement().getIdPart() + "-cbc", subject, county, asOf.minusDays(random.nextInt(10)),
+						"58410-2", "CBC panel - Blood by Automated count", "血常规", 4.0 + random.nextInt(60) / 10.0, "10*9/L");
+		return List.of(registration, result);
+	}
+
+	/**
+	 * A walk-in registered at the village clinic without the ID card at hand: no resident ID, the name typed with a
+	 * space. Same name, birth date and sex: MDM calls it a possible match for a person to confirm, not a match.
+	 */
+	private static Patient walkInRegistration(Patient resident, Site village, int index) {
+		Patient walkIn = new Patient();
+		walkIn.setId(resident.getIdElement().getIdPart() + "-ls");
+		walkIn.setActive(true);
+		walkIn.addIdentifier().setSystem(Systems.localRecordSystem(village.id()))
+				.setValue(String.format("LS%08d", index)).setType(identifierType("MR", "临时就诊号"));
+		HumanName name = resident.getNameFirstRep();
+		walkIn.addName().setText(name.getFamily() + " " + name.getGivenAsSingleString())
+				.setFamily(name.getFamily()).setGiven(name.getGiven());
+		walkIn.setGender(resident.getGender());
+		walkIn.setBirthDateElement(resident.getBirthDateElement().copy());
+		walkIn.setManagingOrganization(village.reference());
+		return walkIn;
+	}
+
+	private Observation labResult(String id, Reference subject, Site site, LocalDate day, String loincCode, String display,
+			String chinese, double value, String unit) {
+		Observation observation = new Observation();
+		observation.setId(id);
+		observation.setStatus(Observation.ObservationStatus.FINAL);
+		observation.addCategory().addCoding().setSystem(Systems.OBSERVATION_CATEGORY).setCode("laboratory")
+				.setDisplay("Laboratory");
+		observation.setCode(loinc(loincCode, display, chinese));
+		observation.setSubject(subject);
+		observation.setEffective(new DateTimeType(toDate(day, 8)));
+		observation.addPerformer(site.reference());
+		observation.setValue(new Quantity().setValue(BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP))
+				.setUnit(unit).setSystem(Systems.UCUM).setCode(unit));
+		return observation;
+	}
+
 	private Patient patientResource(String id, int index, Random random, Sex sex, LocalDate birthDate,
-			Site village, Site township, boolean seenAtCounty) {
+			Site village, Site township) {
 		ChineseNames.Name name = ChineseNames.next(random, sex);
 		Patient patient = new Patient();
 		patient.setId(id);
@@ -130,10 +202,6 @@ final class PatientRecords {
 		patient.addIdentifier().setSystem(Systems.localRecordSystem(township.id()))
 				.setValue(String.format("MZ%s%06d", village.township().code(), index))
 				.setType(identifierType("MR", "门诊号"));
-		if (seenAtCounty) {
-			patient.addIdentifier().setSystem(Systems.localRecordSystem(DemoGroup.COUNTY_HOSPITAL_ID))
-					.setValue(String.format("ZY%07d", 1_000_000 + index)).setType(identifierType("MR", "住院号"));
-		}
 		patient.addName().setText(name.text()).setFamily(name.family()).addGiven(name.given());
 		patient.setGender(sex == Sex.MALE ? AdministrativeGender.MALE : AdministrativeGender.FEMALE);
 		// A date without a time: converting through java.util.Date would shift it by the JVM's zone.
@@ -217,24 +285,6 @@ final class PatientRecords {
 		condition.setSubject(subject);
 		condition.setOnset(new DateTimeType(toDate(asOf.minusYears(1 + random.nextInt(12)), 10)));
 		return condition;
-	}
-
-	/** 基层检查、上级诊断: an ECG taken at the township branch and read by the county ECG centre. */
-	private List<Resource> ecgReadByCounty(String patientId, Reference subject, Site township, Random random) {
-		DiagnosticReport report = new DiagnosticReport();
-		report.setId(patientId + "-ecg");
-		report.setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL);
-		report.addCategory(new CodeableConcept(new Coding(Systems.DIAGNOSTIC_SERVICE_SECTION, "EC", "Electrocardiac")));
-		report.setCode(loinc("11524-6", "EKG study", "十二导联心电图"));
-		report.setSubject(subject);
-		LocalDate day = asOf.minusDays(3 + random.nextInt(60));
-		report.setEffective(new DateTimeType(toDate(day, 10)));
-		report.setIssued(toDate(day, 11));
-		report.addPerformer(group.site(DemoGroup.ECG_CENTRE_ID).reference());
-		report.addResultsInterpreter(new Reference("PractitionerRole/" + group.roleAt(DemoGroup.ECG_CENTRE_ID, random)));
-		String conclusion = random.nextBoolean() ? "窦性心律，正常心电图" : "窦性心律，左心室高电压";
-		report.setConclusion(conclusion + "（" + township.name() + "采集，县心电诊断中心远程诊断）");
-		return List.of(report);
 	}
 
 	static CodeableConcept loinc(String code, String display, String chinese) {
