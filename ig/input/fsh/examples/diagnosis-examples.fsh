@@ -79,5 +79,6 @@ Description: "The county ECG centre's worklist item for the township's ECG: clai
 * executionPeriod.end = "2026-11-17T10:05:00+08:00"
 * requester = Reference(ex-tc-santai) "吉木萨尔县三台镇卫生院"
 * owner = Reference(ex-role-zhang-ecg) "张敏"
-* output[0].type = ServiceCategory#remote-reading "远程诊断报告"
+* output[0].type = ServiceCategory#remote-reading "远程诊断"
+* output[0].type.text = "远程诊断报告"
 * output[0].valueReference = Reference(ex-rr-ecg-report)

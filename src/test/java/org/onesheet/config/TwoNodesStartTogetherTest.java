@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.api.SummaryEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -11,11 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.onesheet.OneSheetApplication;
+import org.onesheet.group.demo.DemoGroupGenerator;
 import org.onesheet.support.EmbeddedPostgres;
 import org.onesheet.support.FhirEndpoint;
 import org.springframework.boot.SpringApplication;
@@ -53,20 +53,39 @@ class TwoNodesStartTogetherTest {
 				nodes.add(node.get(5, TimeUnit.MINUTES));
 			}
 
+			int registrations = registrationsInTheDemo();
 			for (ConfigurableApplicationContext node : nodes) {
 				int port = ((WebServerApplicationContext) node).getWebServer().getPort();
 				var client = new FhirEndpoint(port).client();
-				assertThat(count(client, Patient.class)).as("patients seen by node on port %d", port).isEqualTo(PATIENTS);
-				assertThat(count(client, Organization.class)).isEqualTo(45);
+				assertThat(count(client, "Patient?_tag:not=" + GOLDEN)).as("registrations seen by node on port %d", port)
+						.isEqualTo(registrations);
+				assertThat(count(client, "Organization")).isEqualTo(45);
 			}
+			// MDM links asynchronously: wait until every resident has a golden record, then check there is only one each.
+			var client = new FhirEndpoint(((WebServerApplicationContext) nodes.get(0)).getWebServer().getPort()).client();
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			while (count(client, "Patient?_tag=" + GOLDEN) < PATIENTS && System.nanoTime() < deadline) {
+				Thread.sleep(500);
+			}
+			assertThat(count(client, "Patient?_tag=" + GOLDEN)).as("one golden record per resident").isEqualTo(PATIENTS);
 		} finally {
 			nodes.forEach(ConfigurableApplicationContext::close);
 			pool.shutdownNow();
 		}
 	}
 
-	private static int count(IGenericClient client, Class<? extends Resource> type) {
-		return client.search().forResource(type).summaryMode(SummaryEnum.COUNT)
-				.returnBundle(Bundle.class).execute().getTotal();
+	private static final String GOLDEN = "http://hapifhir.io/fhir/NamingSystem/mdm-record-status%7CGOLDEN_RECORD";
+
+	private static int count(IGenericClient client, String search) {
+		return client.search().byUrl(search).summaryMode(SummaryEnum.COUNT).returnBundle(Bundle.class).execute().getTotal();
+	}
+
+	/** Residents plus their second registrations at the county hospital and walk-ins, as the generator writes them. */
+	private static int registrationsInTheDemo() {
+		int[] patients = {0};
+		new DemoGroupGenerator(DemoGroupGenerator.DEFAULT_SEED, PATIENTS, DemoGroupGenerator.DEFAULT_PATIENTS_PER_BUNDLE,
+				LocalDate.now()).forEachBundle(bundle -> patients[0] += (int) bundle.getEntry().stream()
+						.filter(entry -> entry.getResource() instanceof Patient).count());
+		return patients[0];
 	}
 }

@@ -110,7 +110,7 @@ final class RemoteReadingStudies {
 			task.setExecutionPeriod(new Period().setStart(new Date(requested.getTime() + 10 * 60_000L)));
 		}
 		if (report != null) {
-			task.addOutput().setType(new CodeableConcept(new Coding(Systems.SERVICE_CATEGORY, "remote-reading", "远程诊断报告")))
+			task.addOutput().setType(new CodeableConcept(new Coding(Systems.SERVICE_CATEGORY, "remote-reading", "远程诊断")).setText("远程诊断报告"))
 					.setValue(new Reference("DiagnosticReport/" + report.getIdElement().getIdPart()));
 		}
 		if (state == TaskStatus.COMPLETED) {

@@ -72,8 +72,9 @@ class DemoGroupGeneratorTest {
 	@Test
 	void everyResidentIdIsValidUniqueAndAgreesWithBirthDateAndSex() {
 		List<Patient> patients = resources(generate(DemoGroupGenerator.DEFAULT_SEED, 300, 50)).stream()
-				.filter(Patient.class::isInstance).map(Patient.class::cast).toList();
-		assertThat(patients).hasSize(300);
+				.filter(Patient.class::isInstance).map(Patient.class::cast)
+				.filter(patient -> patient.getIdElement().getIdPart().matches("jmse-pat-\\d{6}")).toList();
+		assertThat(patients).as("one main registration per resident").hasSize(300);
 		Set<String> seen = new HashSet<>();
 		for (Patient patient : patients) {
 			ResidentId id = new ResidentId(patient.getIdentifier().stream()
@@ -87,6 +88,36 @@ class DemoGroupGeneratorTest {
 			assertThat(patient.getIdentifier()).filteredOn(i -> i.getSystem().startsWith(Systems.CANONICAL_BASE))
 					.as("local record numbers").isNotEmpty();
 		}
+	}
+
+	@Test
+	void someResidentsAreRegisteredAgainAtTheCountyHospitalUnderTheSameResidentIdAndSomeAsWalkInsWithout() {
+		List<Patient> patients = resources(generate(DemoGroupGenerator.DEFAULT_SEED, 300, 50)).stream()
+				.filter(Patient.class::isInstance).map(Patient.class::cast).toList();
+		java.util.Map<String, Patient> byId = new java.util.HashMap<>();
+		patients.forEach(patient -> byId.put(patient.getIdElement().getIdPart(), patient));
+		List<Patient> county = patients.stream().filter(p -> p.getIdElement().getIdPart().endsWith("-zy")).toList();
+		List<Patient> walkIns = patients.stream().filter(p -> p.getIdElement().getIdPart().endsWith("-ls")).toList();
+		assertThat(county).hasSizeGreaterThan(30);
+		assertThat(walkIns).hasSize(6);
+		for (Patient again : county) {
+			Patient resident = byId.get(again.getIdElement().getIdPart().replace("-zy", ""));
+			assertThat(residentId(again)).isEqualTo(residentId(resident));
+			assertThat(again.getIdentifier()).noneMatch(i -> i.getSystem().startsWith(Systems.localRecordSystem(""))
+					&& !i.getSystem().endsWith("jmse-county-hospital"));
+		}
+		assertThat(county).anyMatch(p -> p.getNameFirstRep().getText().contains("\u3000"));
+		for (Patient walkIn : walkIns) {
+			Patient resident = byId.get(walkIn.getIdElement().getIdPart().replace("-ls", ""));
+			assertThat(walkIn.getIdentifier()).noneMatch(i -> Systems.RESIDENT_ID.equals(i.getSystem()));
+			assertThat(walkIn.getBirthDateElement().getValueAsString()).isEqualTo(resident.getBirthDateElement().getValueAsString());
+			assertThat(walkIn.getNameFirstRep().getText().replace(" ", "")).isEqualTo(resident.getNameFirstRep().getText());
+		}
+	}
+
+	private static String residentId(Patient patient) {
+		return patient.getIdentifier().stream().filter(i -> Systems.RESIDENT_ID.equals(i.getSystem())).findFirst()
+				.orElseThrow().getValue();
 	}
 
 	@Test
