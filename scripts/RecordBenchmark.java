@@ -67,7 +67,17 @@ public class RecordBenchmark {
 		int expected = goldenBefore + bundles * perBundle;
 		long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
 		int golden = goldenBefore;
-		while (System.nanoTime() < deadline && (golden = count(base + "/Patient?_tag=" + GOLDEN + "&_summary=count")) < expected) {
+		long lastProgress = System.nanoTime();
+		while (System.nanoTime() < deadline && System.nanoTime() - lastProgress < Duration.ofSeconds(15).toNanos()) {
+			int now = count(base + "/Patient?_tag=" + GOLDEN + "&_summary=count");
+			if (now >= expected) {
+				golden = now;
+				break;
+			}
+			if (now > golden) {
+				golden = now;
+				lastProgress = System.nanoTime();
+			}
 			Thread.sleep(250);
 		}
 		double linked = (System.nanoTime() - start) / 1e9;
