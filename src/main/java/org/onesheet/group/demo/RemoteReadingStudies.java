@@ -43,8 +43,10 @@ final class RemoteReadingStudies {
 		boolean preliminaryOnly = state == TaskStatus.INPROGRESS && index % 2 == 0;
 		Site centre = group.site(DemoGroup.ECG_CENTRE_ID);
 		String reader = "PractitionerRole/" + group.roleAt(centre.id(), random);
+		// Open studies were sent yesterday or the day before: never later today, which may still be ahead of the
+		// clock when the demo loads in the morning (a Task's lastModified may not precede its authoredOn).
 		LocalDate day = state == TaskStatus.REQUESTED || state == TaskStatus.INPROGRESS
-				? asOf.minusDays(random.nextInt(2)) : asOf.minusDays(3 + random.nextInt(60));
+				? asOf.minusDays(1 + random.nextInt(2)) : asOf.minusDays(3 + random.nextInt(60));
 		Date requested = PatientRecords.toDate(day, 9 + random.nextInt(7));
 		Date reported = new Date(requested.getTime() + (20 + random.nextInt(160)) * 60_000L);
 
