@@ -95,6 +95,159 @@ Context: CarePlan
 * valueCodeableConcept from ChronicDiseases (preferred)
 * valueCodeableConcept obeys onesheet-chronic-icd10
 
+Extension: GradeReason
+Id: grade-reason
+Title: "Why the grade (分级依据)"
+Description: "Which rule gave the plan (or its Flag) its grade, on which reading, in words a clinic reads. Written by the server when it grades a plan from a reading."
+Context: CarePlan, Flag
+* extension contains rule 1..1 and reading 0..1 and text 1..1 and assessed 0..1
+* extension[rule].value[x] only string
+* extension[rule] ^short = "The rule: <programme>/<LOINC>/<green|yellow|red|not-improving>"
+* extension[reading].value[x] only Reference(Observation)
+* extension[reading] ^short = "The reading the grade rests on"
+* extension[text].value[x] only string
+* extension[text] ^short = "收缩压 182 mmHg ≥ 180，达红标界值 (at or above the red limit)"
+* extension[assessed].value[x] only dateTime
+* extension[assessed] ^short = "When the reading was taken"
+
+Extension: NextFollowUp
+Id: next-follow-up
+Title: "Next follow-up due (下次随访日期)"
+Description: "When the managing organisation should next see the patient: the latest graded reading plus the managing level's interval (village monthly, township quarterly, county monthly), or the day a move to another level is accepted."
+Context: CarePlan
+* value[x] only date
+* valueDate 1..1
+
+CodeSystem: FlagCategory
+Id: flag-category
+Title: "OneSheet flag categories"
+Description: "Kinds of Flag the server raises."
+* ^caseSensitive = true
+* ^experimental = false
+* #chronic-grade "慢病分级" "The tri-colour grade of a chronic care plan; one active Flag per plan, ended ones are its history."
+
+CodeSystem: KeyPopulation
+Id: key-population
+Title: "Key populations of family doctor contracts (重点人群)"
+Description: "The groups national policy signs first."
+* ^caseSensitive = true
+* ^experimental = false
+* #elderly "65岁及以上老年人" "Aged 65 or over."
+* #pregnant "孕产妇" "Pregnant or recently delivered women."
+* #chronic "两病三病患者" "Patients of the 2+3 chronic programmes."
+
+ValueSet: KeyPopulations
+Id: key-populations
+Title: "Key populations (重点人群)"
+Description: "Elderly, pregnant women, 2+3 patients."
+* ^experimental = false
+* include codes from system KeyPopulation
+
+Instance: careplan-chronic-grade
+InstanceOf: SearchParameter
+Title: "CarePlan: tri-colour grade"
+Usage: #definition
+* url = "http://onesheet.org/fhir/SearchParameter/careplan-chronic-grade"
+* name = "chronic-grade"
+* status = #active
+* experimental = false
+* description = "Chronic plans by grade: `CarePlan?chronic-grade=red&status=active`."
+* code = #chronic-grade
+* base = #CarePlan
+* type = #token
+* expression = "CarePlan.extension('http://onesheet.org/fhir/StructureDefinition/chronic-grade').value"
+
+Instance: careplan-next-follow-up
+InstanceOf: SearchParameter
+Title: "CarePlan: next follow-up due"
+Usage: #definition
+* url = "http://onesheet.org/fhir/SearchParameter/careplan-next-follow-up"
+* name = "next-follow-up"
+* status = #active
+* experimental = false
+* description = "Plans whose follow-up is due: `CarePlan?author=Organization/<id>&status=active&next-follow-up=le2026-12-01`."
+* code = #next-follow-up
+* base = #CarePlan
+* type = #date
+* expression = "CarePlan.extension('http://onesheet.org/fhir/StructureDefinition/next-follow-up').value"
+
+Instance: careplan-author
+InstanceOf: SearchParameter
+Title: "CarePlan: managing organisation"
+Usage: #definition
+* url = "http://onesheet.org/fhir/SearchParameter/careplan-author"
+* name = "author"
+* status = #active
+* experimental = false
+* description = "Plans an organisation manages now (R4 has no CarePlan author search): `CarePlan?author=Organization/<id>&status=active`."
+* code = #author
+* base = #CarePlan
+* type = #reference
+* expression = "CarePlan.author"
+* target[0] = #Organization
+* target[1] = #Practitioner
+* target[2] = #PractitionerRole
+* target[3] = #Patient
+* target[4] = #CareTeam
+* target[5] = #RelatedPerson
+* target[6] = #Device
+
+Instance: flag-status
+InstanceOf: SearchParameter
+Title: "Flag: status"
+Usage: #definition
+* url = "http://onesheet.org/fhir/SearchParameter/flag-status"
+* name = "status"
+* status = #active
+* experimental = false
+* description = "Active or ended flags (R4 has no Flag status search): `Flag?patient=<id>&status=active` is what an EMR shows."
+* code = #status
+* base = #Flag
+* type = #token
+* expression = "Flag.status"
+
+Instance: flag-category
+InstanceOf: SearchParameter
+Title: "Flag: category"
+Usage: #definition
+* url = "http://onesheet.org/fhir/SearchParameter/flag-category"
+* name = "category"
+* status = #active
+* experimental = false
+* description = "Flags by category: `Flag?patient=<id>&category=http://onesheet.org/fhir/CodeSystem/flag-category|chronic-grade` is a patient's grade history."
+* code = #category
+* base = #Flag
+* type = #token
+* expression = "Flag.category"
+
+Instance: due-followups
+InstanceOf: OperationDefinition
+Title: "Follow-ups due at an organisation ($due-followups)"
+Usage: #definition
+* url = "http://onesheet.org/fhir/OperationDefinition/due-followups"
+* name = "DueFollowups"
+* title = "Follow-ups due at an organisation ($due-followups)"
+* status = #active
+* experimental = false
+* kind = #operation
+* description = "The active chronic plans an organisation manages whose next follow-up is due on or before `date` (default today, Asia/Shanghai), red first, then yellow, then green, most overdue first."
+* code = #due-followups
+* resource = #Organization
+* system = false
+* type = false
+* instance = true
+* affectsState = false
+* parameter[0].name = #date
+* parameter[0].use = #in
+* parameter[0].min = 0
+* parameter[0].max = "1"
+* parameter[0].type = #date
+* parameter[1].name = #return
+* parameter[1].use = #out
+* parameter[1].min = 1
+* parameter[1].max = "1"
+* parameter[1].type = #Bundle
+
 Invariant: onesheet-chronic-icd10
 Description: "诊断须为两病三病的ICD-10编码 (the diagnosis is an ICD-10 code of the 2+3 package: I10–I15, E10–E14, B15–B19, F20/F22/F25/F31/F06/F70–F79, A15–A19)"
 Expression: "coding.where(system = 'http://hl7.org/fhir/sid/icd-10' and code.matches('^(I1[0-5]|E1[0-4]|B1[5-9]|F2[025]|F31|F06|F7[0-9]|A1[5-9])(\\\\.[0-9A-Z]{1,2})?$')).exists()"
@@ -110,7 +263,7 @@ grade, the level and organisation that manage it now (`author`), the goals (e.g.
 mmHg, fasting glucose below 7.0 mmol/L, HbA1c below 7%) and the follow-up activities (monthly at the village,
 quarterly at the township).
 """
-* extension contains ChronicDisease named disease 1..1 MS and ChronicGradeExtension named grade 1..1 MS and ManagingLevelExtension named managingLevel 1..1 MS
+* extension contains ChronicDisease named disease 1..1 MS and ChronicGradeExtension named grade 1..1 MS and ManagingLevelExtension named managingLevel 1..1 MS and GradeReason named gradeReason 0..1 MS and NextFollowUp named nextFollowUp 0..1 MS
 * status MS
 * intent = #plan
 * category 1..* MS

@@ -1,6 +1,9 @@
 package org.onesheet.group;
 
+import java.util.Arrays;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Organization;
 import org.onesheet.identity.Systems;
 
 /** The levels of a county medical community (医共体机构层级), coded in {@link Systems#INSTITUTION_LEVEL}. */
@@ -31,5 +34,13 @@ public enum InstitutionLevel {
 		concept.addCoding().setSystem(Systems.INSTITUTION_LEVEL).setCode(code).setDisplay(chinese);
 		concept.setText(chinese + " (" + english + ")");
 		return concept;
+	}
+
+	/** The level an organisation's type names, if it names one. */
+	public static Optional<InstitutionLevel> of(Organization organization) {
+		return organization.getType().stream().flatMap(type -> type.getCoding().stream())
+				.filter(coding -> Systems.INSTITUTION_LEVEL.equals(coding.getSystem()))
+				.flatMap(coding -> Arrays.stream(values()).filter(level -> level.code.equals(coding.getCode())))
+				.findFirst();
 	}
 }

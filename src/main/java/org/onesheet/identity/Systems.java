@@ -58,6 +58,21 @@ public final class Systems {
 	/** Identifies a formulary List by the id of the organisation that stocks it. */
 	public static final String FORMULARY = CANONICAL_BASE + "/sid/formulary";
 
+	/** The 2+3 chronic programmes (两病三病): hypertension, diabetes, hepatitis, severe-mental-disorder, tuberculosis. */
+	public static final String CHRONIC_PROGRAMME = CANONICAL_BASE + "/CodeSystem/chronic-programme";
+	/** Tri-colour grade of a chronic plan (三色分级): green, yellow, red. */
+	public static final String CHRONIC_GRADE = CANONICAL_BASE + "/CodeSystem/chronic-grade";
+	/** The level of the group that manages a chronic plan: village, township, county. */
+	public static final String MANAGING_LEVEL = CANONICAL_BASE + "/CodeSystem/managing-level";
+	/** Flag categories of OneSheet: {@code chronic-grade} (慢病分级标识). */
+	public static final String FLAG_CATEGORY = CANONICAL_BASE + "/CodeSystem/flag-category";
+	/** Family doctor team roles: county-specialist, township-gp, village-doctor. */
+	public static final String FAMILY_DOCTOR_TEAM_ROLE = CANONICAL_BASE + "/CodeSystem/family-doctor-team-role";
+	/** Kinds of contract (EpisodeOfCare.type): {@code family-doctor}. */
+	public static final String CONTRACT_TYPE = CANONICAL_BASE + "/CodeSystem/contract-type";
+	/** Key populations of family doctor contracts (重点人群): elderly, pregnant, chronic. */
+	public static final String KEY_POPULATION = CANONICAL_BASE + "/CodeSystem/key-population";
+
 	public static final String ATC = "http://www.whocc.no/atc";
 	public static final String LOCATION_PHYSICAL_TYPE = "http://terminology.hl7.org/CodeSystem/location-physical-type";
 	public static final String LOINC = "http://loinc.org";
@@ -88,6 +103,17 @@ public final class Systems {
 	/** Task extension: minutes from a remote-reading request to its final report (出报告时长). */
 	public static final String EXT_READING_TURNAROUND = CANONICAL_BASE + "/StructureDefinition/reading-turnaround";
 
+	/** CarePlan extensions of a chronic plan: the 2+3 diagnosis, the grade, the managing level. */
+	public static final String EXT_CHRONIC_DISEASE = CANONICAL_BASE + "/StructureDefinition/chronic-disease";
+	public static final String EXT_CHRONIC_GRADE = CANONICAL_BASE + "/StructureDefinition/chronic-grade";
+	public static final String EXT_MANAGING_LEVEL = CANONICAL_BASE + "/StructureDefinition/managing-level";
+	/** CarePlan and Flag extension: why the plan has its grade (which reading, which rule). */
+	public static final String EXT_GRADE_REASON = CANONICAL_BASE + "/StructureDefinition/grade-reason";
+	/** CarePlan extension: when the next follow-up is due (下次随访日期). */
+	public static final String EXT_NEXT_FOLLOW_UP = CANONICAL_BASE + "/StructureDefinition/next-follow-up";
+	/** R4 core extension pointing a Flag at the resource it is about (here: the chronic plan). */
+	public static final String EXT_FLAG_DETAIL = "http://hl7.org/fhir/StructureDefinition/flag-detail";
+
 	// --- Profiles of the OneSheet IG (ig/input/fsh) ---
 
 	public static final String PROFILE_PATIENT = CANONICAL_BASE + "/StructureDefinition/onesheet-patient";
@@ -100,6 +126,9 @@ public final class Systems {
 			CANONICAL_BASE + "/StructureDefinition/remote-reading-service-request";
 	public static final String PROFILE_REMOTE_READING_TASK = CANONICAL_BASE + "/StructureDefinition/remote-reading-task";
 	public static final String PROFILE_REMOTE_READING_REPORT = CANONICAL_BASE + "/StructureDefinition/remote-reading-report";
+	public static final String PROFILE_CHRONIC_CARE_PLAN = CANONICAL_BASE + "/StructureDefinition/chronic-care-plan";
+	public static final String PROFILE_FAMILY_DOCTOR_CONTRACT = CANONICAL_BASE + "/StructureDefinition/family-doctor-contract";
+	public static final String PROFILE_FAMILY_DOCTOR_TEAM = CANONICAL_BASE + "/StructureDefinition/family-doctor-team";
 	/** Every profile of the IG starts with this. */
 	public static final String PROFILE_PREFIX = CANONICAL_BASE + "/StructureDefinition/";
 

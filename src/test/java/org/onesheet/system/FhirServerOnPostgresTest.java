@@ -1,5 +1,6 @@
 package org.onesheet.system;
 
+import org.onesheet.chronic.ChronicCareContract;
 import org.onesheet.conformance.ProfileEnforcementContract;
 import org.onesheet.diagnosis.RemoteReadingContract;
 import org.onesheet.record.RecognisedResultsContract;
@@ -22,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 class FhirServerOnPostgresTest implements RestApiContract, BadInputContract, ProfileEnforcementContract,
 		ReferralWorkflowContract, GreenChannelContract, ClosingTheLoopContract, ReferralNotificationsContract,
-		InboxAndArchiveContract, SharedRecordContract, RecognisedResultsContract, RemoteReadingContract {
+		InboxAndArchiveContract, SharedRecordContract, RecognisedResultsContract, RemoteReadingContract,
+		ChronicCareContract {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {

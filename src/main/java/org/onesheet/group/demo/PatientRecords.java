@@ -49,6 +49,7 @@ final class PatientRecords {
 
 	private final DemoGroup group;
 	private final LocalDate asOf;
+	private final ChronicCare chronicCare;
 	private final Set<String> residentIdsIssued;
 	private final Referrals referrals;
 	private final RemoteReadingStudies readings;
@@ -59,6 +60,7 @@ final class PatientRecords {
 		this.residentIdsIssued = residentIdsIssued;
 		this.referrals = new Referrals(group, asOf);
 		this.readings = new RemoteReadingStudies(group, asOf);
+		this.chronicCare = new ChronicCare(group, asOf);
 	}
 
 	static String patientId(int index) {
@@ -83,6 +85,7 @@ final class PatientRecords {
 		Reference subject = new Reference("Patient/" + id).setDisplay(patient.getNameFirstRep().getText());
 
 		int visits = 1 + random.nextInt(3) + (hypertensive || diabetic ? 2 : 0);
+		List<Observation> vitals = new ArrayList<>();
 		for (int visit = 1; visit <= visits; visit++) {
 			Site site = visit == visits && seenAtCounty
 					? group.site(DemoGroup.COUNTY_HOSPITAL_ID)
@@ -91,9 +94,13 @@ final class PatientRecords {
 			String encounterId = id + "-enc-" + visit;
 			record.add(encounter(encounterId, subject, site, day, random));
 			Reference encounter = new Reference("Encounter/" + encounterId);
-			record.add(bloodPressure(id + "-bp-" + visit, subject, encounter, site, day, random, hypertensive));
+			Observation bloodPressure = bloodPressure(id + "-bp-" + visit, subject, encounter, site, day, random, hypertensive);
+			record.add(bloodPressure);
+			vitals.add(bloodPressure);
 			if (diabetic || random.nextInt(4) == 0) {
-				record.add(fastingGlucose(id + "-glu-" + visit, subject, encounter, site, day, random, diabetic));
+				Observation glucose = fastingGlucose(id + "-glu-" + visit, subject, encounter, site, day, random, diabetic);
+				record.add(glucose);
+				vitals.add(glucose);
 			}
 		}
 		if (hypertensive) {
@@ -102,6 +109,7 @@ final class PatientRecords {
 		if (diabetic) {
 			record.add(condition(id + "-dm", subject, DIABETES_ICD10, "2型糖尿病", "Type 2 diabetes mellitus", random));
 		}
+		record.addAll(chronicCare.of(id, subject, village, township, age, hypertensive, diabetic, vitals, index));
 		if (hypertensive && random.nextInt(4) == 0) {
 			record.addAll(readings.ecg(id, subject, township, index, random));
 		}

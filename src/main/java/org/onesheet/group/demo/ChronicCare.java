@@ -1,0 +1,208 @@
+package org.onesheet.group.demo;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CareTeam;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.Goal;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Timing;
+import org.onesheet.chronic.Grade;
+import org.onesheet.chronic.GradeFlags;
+import org.onesheet.group.demo.DemoGroup.Site;
+import org.onesheet.identity.Systems;
+
+/**
+ * A resident's chronic plans (one per 2+3 disease, graded from the latest demo reading by the default table
+ * of {@code application.yml}), the grade's Flag, and the family doctor contract (家庭医生签约) with its team:
+ * about nine in ten of the key groups (65 and over, 2+3 patients) are signed, and two in five of the rest.
+ * Draws from its own random stream, so the rest of the demo is the same with or without it.
+ */
+final class ChronicCare {
+
+	private final DemoGroup group;
+	private final LocalDate asOf;
+
+	ChronicCare(DemoGroup group, LocalDate asOf) {
+		this.group = group;
+		this.asOf = asOf;
+	}
+
+	List<Resource> of(String patientId, Reference subject, Site village, Site township, int age,
+			boolean hypertensive, boolean diabetic, List<Observation> readings, int index) {
+		Random random = new Random(7919L * index + 17);
+		List<Resource> resources = new ArrayList<>();
+		boolean keyGroup = age >= 65 || hypertensive || diabetic;
+		boolean signed = random.nextInt(100) < (keyGroup ? 90 : 40);
+		Reference team = new Reference("CareTeam/" + patientId + "-team");
+		if (signed) {
+			resources.add(team(patientId, subject, village, township));
+			resources.add(contract(patientId, subject, township, age, hypertensive || diabetic, random, index));
+		}
+		if (hypertensive) {
+			latest(readings, "85354-9").ifPresent(bp -> resources.addAll(plan(patientId, "htn", "hypertension", "高血压",
+					PatientRecords.HYPERTENSION_ICD10, subject, village, township, signed ? team : null, bp, hypertension(bp))));
+		}
+		if (diabetic) {
+			latest(readings, "1558-6").ifPresent(glucose -> resources.addAll(plan(patientId, "dm", "diabetes", "2型糖尿病",
+					PatientRecords.DIABETES_ICD10, subject, village, township, signed ? team : null, glucose, diabetes(glucose))));
+		}
+		return resources;
+	}
+
+	/** The default table: systolic ≥ 180 or diastolic ≥ 110 red, ≥ 140 / 90 yellow. */
+	private static Graded hypertension(Observation bp) {
+		int systolic = component(bp, "8480-6");
+		int diastolic = component(bp, "8462-4");
+		if (systolic >= 180 || diastolic >= 110) {
+			return new Graded(Grade.RED, "hypertension/" + (systolic >= 180 ? "8480-6" : "8462-4") + "/red",
+					"血压 " + systolic + "/" + diastolic + " mmHg，达红标界值 (at or above the red limit 180/110)");
+		}
+		if (systolic >= 140 || diastolic >= 90) {
+			return new Graded(Grade.YELLOW, "hypertension/" + (systolic >= 140 ? "8480-6" : "8462-4") + "/yellow",
+					"血压 " + systolic + "/" + diastolic + " mmHg，未达标 (above the goal 140/90)");
+		}
+		return new Graded(Grade.GREEN, "hypertension/8480-6/green", "血压 " + systolic + "/" + diastolic + " mmHg，达标 (meets the goal)");
+	}
+
+	/** The default table: fasting glucose ≥ 13.9 mmol/L red, ≥ 7.0 yellow. */
+	private static Graded diabetes(Observation glucose) {
+		BigDecimal value = glucose.getValueQuantity().getValue();
+		String text = "空腹血糖 " + value.toPlainString() + " mmol/L";
+		if (value.compareTo(BigDecimal.valueOf(13.9)) >= 0) {
+			return new Graded(Grade.RED, "diabetes/1558-6/red", text + "，达红标界值 (at or above the red limit 13.9)");
+		}
+		if (value.compareTo(BigDecimal.valueOf(7.0)) >= 0) {
+			return new Graded(Grade.YELLOW, "diabetes/1558-6/yellow", text + "，未达标 (above the goal 7.0)");
+		}
+		return new Graded(Grade.GREEN, "diabetes/1558-6/green", text + "，达标 (meets the goal)");
+	}
+
+	private record Graded(Grade grade, String rule, String text) {}
+
+	private List<Resource> plan(String patientId, String suffix, String programme, String disease, String icd10,
+			Reference subject, Site village, Site township, Reference team, Observation reading, Graded graded) {
+		Site managing = switch (graded.grade()) {
+			case GREEN -> village;
+			case YELLOW -> township;
+			case RED -> group.site(DemoGroup.COUNTY_HOSPITAL_ID);
+		};
+		Goal goal = new Goal();
+		goal.setId(patientId + "-goal-" + suffix);
+		goal.setLifecycleStatus(Goal.GoalLifecycleStatus.ACTIVE);
+		goal.getDescription().setText(suffix.equals("htn") ? "血压控制在140/90 mmHg以下" : "空腹血糖<7.0 mmol/L，糖化血红蛋白<7%");
+		goal.setSubject(subject);
+
+		CarePlan plan = new CarePlan();
+		plan.setId(patientId + "-cp-" + suffix);
+		plan.getMeta().addProfile(Systems.PROFILE_CHRONIC_CARE_PLAN);
+		plan.addExtension(Systems.EXT_CHRONIC_DISEASE, new CodeableConcept(new Coding(Systems.ICD_10, icd10, null)).setText(disease));
+		plan.addExtension(Systems.EXT_CHRONIC_GRADE, graded.grade().coding());
+		plan.addExtension(Systems.EXT_MANAGING_LEVEL, graded.grade().levelCoding());
+		Extension reason = plan.addExtension().setUrl(Systems.EXT_GRADE_REASON);
+		reason.addExtension("rule", new StringType(graded.rule()));
+		reason.addExtension("reading", new Reference("Observation/" + reading.getIdElement().getIdPart()));
+		reason.addExtension("text", new StringType(graded.text()));
+		reason.addExtension("assessed", reading.getEffectiveDateTimeType().copy());
+		LocalDate readOn = reading.getEffectiveDateTimeType().getValue().toInstant().atZone(PatientRecords.CHINA).toLocalDate();
+		LocalDate due = readOn.plusMonths(graded.grade() == Grade.YELLOW ? 3 : 1);
+		plan.addExtension(Systems.EXT_NEXT_FOLLOW_UP, new DateType(due.toString()));
+		plan.setStatus(CarePlan.CarePlanStatus.ACTIVE);
+		plan.setIntent(CarePlan.CarePlanIntent.PLAN);
+		plan.addCategory(new CodeableConcept(new Coding(Systems.CHRONIC_PROGRAMME, programme, disease)));
+		plan.setTitle(disease + "患者健康管理");
+		plan.setSubject(subject);
+		plan.getPeriod().setStart(PatientRecords.toDate(asOf.minusMonths(14), 9));
+		plan.setAuthor(managing.reference());
+		if (team != null) {
+			plan.addCareTeam(team);
+		}
+		plan.addAddresses(new Reference("Condition/" + patientId + "-" + suffix));
+		plan.addGoal(new Reference("Goal/" + goal.getIdElement().getIdPart()));
+		activity(plan, "村医每月随访 (monthly village follow-up)", 1, village);
+		activity(plan, "乡镇卫生院每季度复诊 (quarterly township review)", 3, township);
+
+		Flag flag = GradeFlags.flag(plan, graded.grade(), reading.getEffectiveDateTimeType().getValue());
+		flag.setId(patientId + "-flag-" + suffix);
+		flag.addExtension(reason.copy());
+		return List.of(goal, plan, flag);
+	}
+
+	private void activity(CarePlan plan, String text, int months, Site site) {
+		CarePlan.CarePlanActivityDetailComponent detail = plan.addActivity().getDetail();
+		detail.setKind(CarePlan.CarePlanActivityKind.APPOINTMENT);
+		detail.getCode().setText(text);
+		detail.setStatus(CarePlan.CarePlanActivityStatus.INPROGRESS);
+		detail.setScheduled(new Timing().setRepeat(new Timing.TimingRepeatComponent().setFrequency(1).setPeriod(months)
+				.setPeriodUnit(Timing.UnitsOfTime.MO)));
+		detail.addPerformer(new Reference("PractitionerRole/" + group.rolesAt(site.id()).get(0)));
+	}
+
+	private CareTeam team(String patientId, Reference subject, Site village, Site township) {
+		CareTeam team = new CareTeam();
+		team.setId(patientId + "-team");
+		team.getMeta().addProfile(Systems.PROFILE_FAMILY_DOCTOR_TEAM);
+		team.setStatus(CareTeam.CareTeamStatus.ACTIVE);
+		team.setName(township.name() + "家庭医生团队");
+		team.setSubject(subject);
+		member(team, "township-gp", "乡镇全科医生", township.id());
+		member(team, "village-doctor", "乡村医生", village.id());
+		member(team, "county-specialist", "县级专科医生", DemoGroup.COUNTY_HOSPITAL_ID);
+		team.setManagingOrganization(List.of(township.reference()));
+		return team;
+	}
+
+	private void member(CareTeam team, String role, String chinese, String siteId) {
+		team.addParticipant().addRole(new CodeableConcept(new Coding(Systems.FAMILY_DOCTOR_TEAM_ROLE, role, chinese)))
+				.setMember(new Reference("PractitionerRole/" + group.rolesAt(siteId).get(0)));
+	}
+
+	private EpisodeOfCare contract(String patientId, Reference subject, Site township, int age, boolean chronic,
+			Random random, int index) {
+		LocalDate start = asOf.minusDays(random.nextInt(330));
+		EpisodeOfCare contract = new EpisodeOfCare();
+		contract.setId(patientId + "-contract");
+		contract.getMeta().addProfile(Systems.PROFILE_FAMILY_DOCTOR_CONTRACT);
+		contract.addIdentifier().setSystem(Systems.localRecordSystem(township.id()))
+				.setValue(String.format("QY%d-%05d", start.getYear(), index));
+		contract.setStatus(EpisodeOfCare.EpisodeOfCareStatus.ACTIVE);
+		contract.addType(new CodeableConcept(new Coding(Systems.CONTRACT_TYPE, "family-doctor", "家庭医生签约服务")));
+		if (age >= 65) {
+			contract.addType(new CodeableConcept(new Coding(Systems.KEY_POPULATION, "elderly", "65岁及以上老年人")));
+		}
+		if (chronic) {
+			contract.addType(new CodeableConcept(new Coding(Systems.KEY_POPULATION, "chronic", "两病三病患者")));
+		}
+		contract.setPatient(subject);
+		contract.setManagingOrganization(township.reference());
+		contract.getPeriod().setStart(PatientRecords.toDate(start, 9)).setEnd(PatientRecords.toDate(start.plusYears(1).minusDays(1), 9));
+		contract.setCareManager(new Reference("PractitionerRole/" + group.rolesAt(township.id()).get(0)));
+		contract.addTeam(new Reference("CareTeam/" + patientId + "-team"));
+		return contract;
+	}
+
+	private static Optional<Observation> latest(List<Observation> readings, String loinc) {
+		return readings.stream().filter(reading -> reading.getCode().getCoding().stream().anyMatch(c -> loinc.equals(c.getCode())))
+				.max(Comparator.comparing(reading -> reading.getEffectiveDateTimeType().getValue()));
+	}
+
+	private static int component(Observation bp, String loinc) {
+		return bp.getComponent().stream().filter(c -> c.getCode().getCoding().stream().anyMatch(code -> loinc.equals(code.getCode())))
+				.map(c -> ((Quantity) c.getValue()).getValue().intValue()).findFirst().orElse(0);
+	}
+}
