@@ -66,7 +66,7 @@ JSON
 for f in "$work"/fsh-generated/resources/*.json; do
   name="$(basename "$f")"
   case "$name" in
-    StructureDefinition-*|CodeSystem-*|ValueSet-*|NamingSystem-*|SearchParameter-*|ImplementationGuide-*) cp "$f" "$pkg/package/" ;;
+    StructureDefinition-*|CodeSystem-*|ValueSet-*|NamingSystem-*|SearchParameter-*|OperationDefinition-*|Measure-*|ImplementationGuide-*) cp "$f" "$pkg/package/" ;;
     *) cp "$f" "$pkg/package/example/" ;;
   esac
 done

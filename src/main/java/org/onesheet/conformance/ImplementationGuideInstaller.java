@@ -4,6 +4,13 @@ import ca.uhn.fhir.jpa.packages.IHapiPackageCacheManager;
 import ca.uhn.fhir.jpa.packages.IPackageInstallerSvc;
 import ca.uhn.fhir.jpa.packages.JpaPackageCache;
 import ca.uhn.fhir.jpa.packages.PackageInstallationSpec;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,21 +33,50 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ImplementationGuideInstaller implements ApplicationRunner {
 
+	/**
+	 * Definitions a client calls by id ({@code Measure/<id>/$evaluate-measure}): HAPI's installer would store them
+	 * under ids of its own, so they are written at the IG's ids instead, at every start (unchanged ones make no
+	 * new version).
+	 */
+	static final List<String> SERVED_AT_THEIR_IDS = List.of("Measure-", "OperationDefinition-");
+
 	private static final Logger log = LoggerFactory.getLogger(ImplementationGuideInstaller.class);
 
 	private final ImplementationGuidePackage ig;
 	private final IPackageInstallerSvc installer;
 	private final IHapiPackageCacheManager packages;
 
+	private final DaoRegistry daos;
+
 	public ImplementationGuideInstaller(ImplementationGuidePackage ig, IPackageInstallerSvc installer,
-			IHapiPackageCacheManager packages) {
+			IHapiPackageCacheManager packages, DaoRegistry daos) {
 		this.ig = ig;
 		this.installer = installer;
 		this.packages = packages;
+		this.daos = daos;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) throws Exception {
+		installPackage();
+		writeAtTheirIds();
+	}
+
+	private void writeAtTheirIds() throws IOException {
+		NpmPackage npm = ig.npm();
+		IParser parser = daos.getSystemDao().getContext().newJsonParser();
+		for (String file : npm.list("package")) {
+			if (SERVED_AT_THEIR_IDS.stream().noneMatch(file::startsWith)) {
+				continue;
+			}
+			try (InputStream json = npm.load("package", file)) {
+				IBaseResource definition = parser.parseResource(json);
+				daos.getResourceDao(definition.getClass().getSimpleName()).update(definition, new SystemRequestDetails());
+			}
+		}
+	}
+
+	private void installPackage() throws Exception {
 		NpmPackage installed = ((JpaPackageCache) packages).loadPackageFromCacheOnly(ig.name(), ig.version());
 		if (installed != null) {
 			if (ImplementationGuidePackage.contentDigest(installed).equals(ig.contentDigest())) {
@@ -51,12 +87,13 @@ public class ImplementationGuideInstaller implements ApplicationRunner {
 			packages.uninstallPackage(ig.name(), ig.version());
 		}
 		long start = System.nanoTime();
-		installer.install(new PackageInstallationSpec()
+		PackageInstallationSpec spec = new PackageInstallationSpec()
 				.setName(ig.name())
 				.setVersion(ig.version())
 				.setPackageContents(ig.bytes())
 				.setInstallMode(PackageInstallationSpec.InstallModeEnum.STORE_AND_INSTALL)
-				.setFetchDependencies(false));
+				.setFetchDependencies(false);
+		installer.install(spec);
 		log.info("IG {}#{} installed in {} ms", ig.name(), ig.version(), (System.nanoTime() - start) / 1_000_000);
 	}
 }

@@ -121,6 +121,10 @@ public class ReferralTransitions {
 			throw conflict(ReferralStateMachine.refusal(from, to, Party.OWNER).orElseThrow());
 		}
 		task.setLastModified(new Date());
+		if (to == TaskStatus.ACCEPTED && !task.getExecutionPeriod().hasStart()) {
+			// When the receiving organisation took the referral on: the acceptance-time measure reads it.
+			task.getExecutionPeriod().setStart(task.getLastModified());
+		}
 		if (businessStatusCode(task).equals(businessStatusCode(before))) {
 			task.setBusinessStatus(ReferralStateMachine.businessStatus(to));
 		}

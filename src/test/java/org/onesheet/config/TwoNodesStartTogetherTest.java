@@ -59,7 +59,8 @@ class TwoNodesStartTogetherTest {
 				var client = new FhirEndpoint(port).client();
 				assertThat(count(client, "Patient?_tag:not=" + GOLDEN)).as("registrations seen by node on port %d", port)
 						.isEqualTo(registrations);
-				assertThat(count(client, "Organization")).isEqualTo(45);
+				// the group, its 44 members and the prefecture hospital outside it
+				assertThat(count(client, "Organization")).isEqualTo(46);
 			}
 			// MDM links asynchronously: wait until every resident has a golden record, then check there is only one each.
 			var client = new FhirEndpoint(((WebServerApplicationContext) nodes.get(0)).getWebServer().getPort()).client();

@@ -3,6 +3,7 @@ package org.onesheet.system;
 import org.onesheet.chronic.ChronicCareContract;
 import org.onesheet.conformance.ProfileEnforcementContract;
 import org.onesheet.diagnosis.RemoteReadingContract;
+import org.onesheet.metrics.MetricsContract;
 import org.onesheet.record.RecognisedResultsContract;
 import org.onesheet.record.SharedRecordContract;
 import org.onesheet.referral.ClosingTheLoopContract;
@@ -24,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class FhirServerOnPostgresTest implements RestApiContract, BadInputContract, ProfileEnforcementContract,
 		ReferralWorkflowContract, GreenChannelContract, ClosingTheLoopContract, ReferralNotificationsContract,
 		InboxAndArchiveContract, SharedRecordContract, RecognisedResultsContract, RemoteReadingContract,
-		ChronicCareContract {
+		ChronicCareContract, MetricsContract {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {

@@ -105,11 +105,25 @@ final class DemoGroup {
 		for (Site site : sites.values()) {
 			organizations.add(organization(site, serial++));
 		}
+		organizations.add(prefectureHospital());
 		return organizations;
 	}
 
 	List<Resource> staff() {
 		return staff;
+	}
+
+	/** Where residents go outside the county (县外就诊): the prefecture hospital, not a member of the group. */
+	static final String PREFECTURE_HOSPITAL_ID = "cj-prefecture-hospital";
+
+	private static Organization prefectureHospital() {
+		Organization hospital = new Organization();
+		hospital.setId(PREFECTURE_HOSPITAL_ID);
+		hospital.setActive(true);
+		hospital.setName("昌吉回族自治州人民医院");
+		hospital.addAlias("州医院 (prefecture hospital, outside the county group)");
+		hospital.addAddress(CountyGeography.address("昌吉市"));
+		return hospital;
 	}
 
 	private void add(Site site) {

@@ -109,6 +109,9 @@ final class PatientRecords {
 		if (diabetic) {
 			record.add(condition(id + "-dm", subject, DIABETES_ICD10, "2型糖尿病", "Type 2 diabetes mellitus", random));
 		}
+		if (index % 8 == 3) {
+			record.add(outsideVisit(id + "-enc-out", subject, asOf.minusDays(10 + index % 50)));
+		}
 		record.addAll(chronicCare.of(id, subject, village, township, age, hypertensive, diabetic, vitals, index));
 		if (hypertensive && random.nextInt(4) == 0) {
 			record.addAll(readings.ecg(id, subject, township, index, random));
@@ -223,6 +226,20 @@ final class PatientRecords {
 		patient.setText(narrative(name.text() + "，" + (sex == Sex.MALE ? "男" : "女") + "，" + birthDate.getYear()
 				+ "年生，住" + home + "，签约" + village.name() + "。"));
 		return patient;
+	}
+
+	/** A visit to the prefecture hospital, outside the group: it counts against the county visit rate (县域就诊率). */
+	private static Encounter outsideVisit(String id, Reference subject, LocalDate day) {
+		Encounter encounter = new Encounter();
+		encounter.setId(id);
+		encounter.setStatus(Encounter.EncounterStatus.FINISHED);
+		encounter.setClass_(new Coding(Systems.ACT_CODE, "AMB", "ambulatory"));
+		encounter.addType().setText("县外门诊 (outpatient visit outside the county)");
+		encounter.setSubject(subject);
+		encounter.setServiceProvider(new Reference("Organization/" + DemoGroup.PREFECTURE_HOSPITAL_ID).setDisplay("昌吉回族自治州人民医院"));
+		Date start = toDate(day, 10);
+		encounter.setPeriod(new Period().setStart(start).setEnd(new Date(start.getTime() + 60 * 60_000L)));
+		return encounter;
 	}
 
 	private Encounter encounter(String id, Reference subject, Site site, LocalDate day, Random random) {

@@ -89,6 +89,10 @@ final class Referrals {
 		task.setAuthoredOn(PatientRecords.toDate(day, 9));
 		task.setLastModified(PatientRecords.toDate(done ? day.plusDays(3) : day, 16));
 		if (done) {
+			// Accepted within one to forty hours (from the id, not the random stream, so the rest of the demo stays put).
+			long hours = 1 + Math.floorMod(task.getIdElement().getIdPart().hashCode(), 40);
+			task.getExecutionPeriod().setStart(new java.util.Date(task.getAuthoredOn().getTime() + hours * 3_600_000L))
+					.setEnd(task.getLastModified());
 			task.addOutput().setType(new CodeableConcept(new Coding(Systems.REFERRAL_OUTPUT_TYPE, "feedback", "回执")))
 					.setValue(new StringType(to.name() + "已接诊，诊疗结果已反馈转出机构。 (seen; feedback sent to the referrer)"));
 		}

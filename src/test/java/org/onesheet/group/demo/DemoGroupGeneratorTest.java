@@ -58,8 +58,8 @@ class DemoGroupGeneratorTest {
 	void theGroupHasACountyHospitalEightTownshipsAndThreeToFiveVillagesEach() {
 		List<Organization> organizations = resources(generate(1, 0, 50)).stream()
 				.filter(Organization.class::isInstance).map(Organization.class::cast).toList();
-		assertThat(organizations).filteredOn(o -> level(o).equals("county-hospital")).hasSize(1);
-		List<Organization> townships = organizations.stream().filter(o -> level(o).equals("township-centre")).toList();
+		assertThat(organizations).filteredOn(o -> "county-hospital".equals(level(o))).hasSize(1);
+		List<Organization> townships = organizations.stream().filter(o -> "township-centre".equals(level(o))).toList();
 		assertThat(townships).hasSize(8);
 		for (Organization township : townships) {
 			String reference = "Organization/" + township.getIdElement().getIdPart();
