@@ -113,7 +113,8 @@ Usage: #definition
 Share of residents with a family doctor contract (national monitoring: 签约人数 / 常住人口数), overall and for the key
 groups. Numerator: residents with an active FamilyDoctorContract (EpisodeOfCare, type family-doctor) whose period
 covers the last day of the period. Denominator: residents. Key groups: aged 65 or over on the last day (Patient.birthDate),
-and 2+3 patients (an active ChronicCarePlan). Sources: Patient, EpisodeOfCare, CarePlan, MDM links. Stratified by key
+pregnant women (an active Condition ICD-10 Z33, pregnant state) and 2+3 patients (an active ChronicCarePlan). Sources:
+Patient, EpisodeOfCare, Condition, CarePlan, MDM links. Stratified by key
 group and by township of residence.
 """
 * group[0].population[0].criteria.language = #text/plain

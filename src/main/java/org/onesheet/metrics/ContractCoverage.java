@@ -2,7 +2,6 @@ package org.onesheet.metrics;
 
 import java.sql.Timestamp;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.MeasureReport;
@@ -11,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * 签约覆盖率: of the residents, the share with a family doctor contract in force on the last day, overall, for the
- * key groups (65 and over, 2+3 patients) and by township (contract-coverage). A resident is a person: the
+ * key groups (65 and over, pregnant women, 2+3 patients) and by township (contract-coverage). A resident is a person: the
  * registrations MDM links to one golden record count once, signed if any of them is.
  */
 @Component
@@ -20,6 +19,7 @@ public class ContractCoverage implements GroupMeasure {
 	static final String ALL = "all";
 	static final String ELDERLY = "elderly";
 	static final String CHRONIC = "chronic";
+	static final String PREGNANT = "pregnant";
 
 	private final IndexQueries queries;
 
@@ -37,6 +37,7 @@ public class ContractCoverage implements GroupMeasure {
 		Timestamp birth;
 		boolean signed;
 		boolean chronic;
+		boolean pregnant;
 	}
 
 	@Override
@@ -53,11 +54,12 @@ public class ContractCoverage implements GroupMeasure {
 			person.birth = person.birth == null ? registration.birth() : person.birth;
 			person.signed |= registration.signed();
 			person.chronic |= registration.chronic();
+			person.pregnant |= registration.pregnant();
 		}
 		Map<String, long[]> byGroup = new HashMap<>();
 		Map<String, long[]> byTownship = new HashMap<>();
 		Map<String, String> names = new HashMap<>(Map.of(ALL, "全体居民 (all residents)", ELDERLY,
-				"65岁及以上老年人 (aged 65 or over)", CHRONIC, "两病三病患者 (2+3 patients)"));
+				"65岁及以上老年人 (aged 65 or over)", CHRONIC, "两病三病患者 (2+3 patients)", PREGNANT, "孕产妇 (pregnant women)"));
 		long signed = 0;
 		long residents = 0;
 		for (Person person : persons.values()) {
@@ -72,6 +74,9 @@ public class ContractCoverage implements GroupMeasure {
 			}
 			if (person.chronic) {
 				count(byGroup, CHRONIC, person.signed);
+			}
+			if (person.pregnant) {
+				count(byGroup, PREGNANT, person.signed);
 			}
 			String township = tree.townshipOf(person.home).orElse(person.home);
 			names.put(township, tree.name(township));
@@ -90,7 +95,4 @@ public class ContractCoverage implements GroupMeasure {
 		counts[1]++;
 	}
 
-	static List<String> keys() {
-		return List.of(ALL, ELDERLY, CHRONIC);
-	}
 }

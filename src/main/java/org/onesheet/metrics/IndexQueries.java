@@ -25,8 +25,12 @@ public class IndexQueries {
 	/** A count of referral Tasks by the requesting organisation. */
 	public record Referrals(String requester, long count) {}
 
-	/** One registration: the person it belongs to (its golden record, or itself), home clinic, birth, contract, 2+3 plan. */
-	public record Registration(long person, String home, Timestamp birth, boolean signed, boolean chronic) {}
+	/**
+	 * One registration: the person it belongs to (its golden record, or itself), home clinic, birth, a contract in
+	 * force, an active 2+3 plan, an active pregnancy (ICD-10 Z33).
+	 */
+	public record Registration(long person, String home, Timestamp birth, boolean signed, boolean chronic,
+			boolean pregnant) {}
 
 	/** A count of grade Flags in force, by programme, grade and home clinic. */
 	public record Grades(String programme, String grade, String home, long count) {}
@@ -80,7 +84,14 @@ public class IndexQueries {
 			      AND pc.SP_VALUE IN (:programmes)
 			    JOIN HFJ_SPIDX_TOKEN ps ON ps.RES_ID = pl.SRC_RESOURCE_ID AND ps.RES_TYPE = 'CarePlan' AND ps.SP_NAME = 'status'
 			      AND ps.SP_VALUE = 'active'
-			    WHERE pl.SRC_PATH = 'CarePlan.subject' AND pl.TARGET_RESOURCE_ID = p.RES_ID) THEN 1 ELSE 0 END AS chronic
+			    WHERE pl.SRC_PATH = 'CarePlan.subject' AND pl.TARGET_RESOURCE_ID = p.RES_ID) THEN 1 ELSE 0 END AS chronic,
+			  CASE WHEN EXISTS (
+			    SELECT 1 FROM HFJ_RES_LINK ql
+			    JOIN HFJ_SPIDX_TOKEN qc ON qc.RES_ID = ql.SRC_RESOURCE_ID AND qc.RES_TYPE = 'Condition' AND qc.SP_NAME = 'code'
+			      AND (qc.SP_VALUE = 'Z33' OR qc.SP_VALUE LIKE 'Z33.%')
+			    JOIN HFJ_SPIDX_TOKEN qs ON qs.RES_ID = ql.SRC_RESOURCE_ID AND qs.RES_TYPE = 'Condition'
+			      AND qs.SP_NAME = 'clinical-status' AND qs.SP_VALUE = 'active'
+			    WHERE ql.SRC_PATH = 'Condition.subject' AND ql.TARGET_RESOURCE_ID = p.RES_ID) THEN 1 ELSE 0 END AS pregnant
 			FROM HFJ_RESOURCE p
 			JOIN HFJ_RES_LINK hl ON hl.SRC_RESOURCE_ID = p.RES_ID AND hl.SRC_PATH = 'Patient.managingOrganization'
 			JOIN HFJ_RESOURCE home ON home.RES_ID = hl.TARGET_RESOURCE_ID
@@ -142,7 +153,8 @@ public class IndexQueries {
 		MapSqlParameterSource parameters = range(period).addValue("programmes", programmes)
 				.addValue("lastDay", Timestamp.from(period.to().toInstant().minusMillis(1)));
 		return jdbc.query(REGISTRATIONS, parameters, (row, n) -> new Registration(row.getLong("person"),
-				row.getString("home"), row.getTimestamp("birth"), row.getInt("signed") == 1, row.getInt("chronic") == 1));
+				row.getString("home"), row.getTimestamp("birth"), row.getInt("signed") == 1, row.getInt("chronic") == 1,
+				row.getInt("pregnant") == 1));
 	}
 
 	public List<Grades> grades(MeasurePeriod period, List<String> programmes) {

@@ -96,7 +96,7 @@ public interface MetricsContract {
 		assertThat(count(group, "denominator")).isEqualTo(5);
 		assertThat(group.getMeasureScore().getValue()).isEqualByComparingTo("0.4");
 		assertThat(strata(group, "key-population")).containsExactlyInAnyOrderEntriesOf(Map.of(
-				"all", "2/5", "elderly", "2/2", "chronic", "1/2"));
+				"all", "2/5", "elderly", "2/2", "chronic", "1/2", "pregnant", "0/1"));
 		assertThat(strata(group, "township")).containsExactlyEntriesOf(Map.of(id(fixture().township), "2/5"));
 	}
 

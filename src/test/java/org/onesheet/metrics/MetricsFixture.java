@@ -113,6 +113,7 @@ final class MetricsFixture {
 		contract(p1, "2025-02-01", "2026-01-31");
 		contract(p3, "2024-06-01", "2025-05-31");
 		contract(p4, "2024-03-16", "2025-03-15");
+		pregnancy(p2);
 		chronicPlan(p1, "hypertension");
 		chronicPlan(p5, "diabetes");
 
@@ -210,6 +211,14 @@ final class MetricsFixture {
 		contract.getPeriod().setStartElement(new org.hl7.fhir.r4.model.DateTimeType(start))
 				.setEndElement(new org.hl7.fhir.r4.model.DateTimeType(end));
 		create(contract);
+	}
+
+	private void pregnancy(String patient) {
+		org.hl7.fhir.r4.model.Condition pregnancy = new org.hl7.fhir.r4.model.Condition();
+		pregnancy.setClinicalStatus(new CodeableConcept(new Coding(Systems.CONDITION_CLINICAL, "active", null)));
+		pregnancy.setCode(new CodeableConcept(new Coding(Systems.ICD_10, "Z33", "Pregnant state")));
+		pregnancy.setSubject(new Reference(patient));
+		create(pregnancy);
 	}
 
 	private void chronicPlan(String patient, String programme) {

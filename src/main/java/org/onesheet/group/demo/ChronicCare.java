@@ -11,6 +11,8 @@ import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Extension;
@@ -30,10 +32,13 @@ import org.onesheet.identity.Systems;
 /**
  * A resident's chronic plans (one per 2+3 disease, graded from the latest demo reading by the default table
  * of {@code application.yml}), the grade's Flag, and the family doctor contract (家庭医生签约) with its team:
- * about nine in ten of the key groups (65 and over, 2+3 patients) are signed, and two in five of the rest.
+ * about nine in ten of the key groups (65 and over, pregnant women, 2+3 patients) are signed, and two in five of the rest.
  * Draws from its own random stream, so the rest of the demo is the same with or without it.
  */
 final class ChronicCare {
+
+	/** ICD-10 Z33: pregnant state (妊娠状态). */
+	static final String PREGNANT_STATE = "Z33";
 
 	private final DemoGroup group;
 	private final LocalDate asOf;
@@ -43,16 +48,23 @@ final class ChronicCare {
 		this.asOf = asOf;
 	}
 
-	List<Resource> of(String patientId, Reference subject, Site village, Site township, int age,
+	List<Resource> of(String patientId, Reference subject, Site village, Site township, int age, boolean pregnant,
 			boolean hypertensive, boolean diabetic, List<Observation> readings, int index) {
 		Random random = new Random(7919L * index + 17);
 		List<Resource> resources = new ArrayList<>();
-		boolean keyGroup = age >= 65 || hypertensive || diabetic;
+		boolean keyGroup = age >= 65 || pregnant || hypertensive || diabetic;
 		boolean signed = random.nextInt(100) < (keyGroup ? 90 : 40);
 		Reference team = new Reference("CareTeam/" + patientId + "-team");
+		if (pregnant) {
+			resources.add(pregnancy(patientId, subject));
+		}
 		if (signed) {
 			resources.add(team(patientId, subject, village, township));
-			resources.add(contract(patientId, subject, township, age, hypertensive || diabetic, random, index));
+			EpisodeOfCare contract = contract(patientId, subject, township, age, hypertensive || diabetic, random, index);
+			if (pregnant) {
+				contract.addType(new CodeableConcept(new Coding(Systems.KEY_POPULATION, "pregnant", "孕产妇")));
+			}
+			resources.add(contract);
 		}
 		if (hypertensive) {
 			latest(readings, "85354-9").ifPresent(bp -> resources.addAll(plan(patientId, "htn", "hypertension", "高血压",
@@ -63,6 +75,18 @@ final class ChronicCare {
 					PatientRecords.DIABETES_ICD10, subject, village, township, signed ? team : null, glucose, diabetes(glucose))));
 		}
 		return resources;
+	}
+
+	/** 孕产妇: a pregnancy on the problem list (ICD-10 Z33), which makes her one of the key groups. */
+	private Condition pregnancy(String patientId, Reference subject) {
+		Condition condition = new Condition();
+		condition.setId(patientId + "-preg");
+		condition.setClinicalStatus(new CodeableConcept(new Coding(Systems.CONDITION_CLINICAL, "active", "Active")));
+		condition.addCategory(new CodeableConcept(new Coding(Systems.CONDITION_CATEGORY, "problem-list-item", "Problem List Item")));
+		condition.setCode(new CodeableConcept(new Coding(Systems.ICD_10, PREGNANT_STATE, "Pregnant state")).setText("妊娠状态"));
+		condition.setSubject(subject);
+		condition.setOnset(new DateTimeType(PatientRecords.toDate(asOf.minusWeeks(12), 10)));
+		return condition;
 	}
 
 	/** The default table: systolic ≥ 180 or diastolic ≥ 110 red, ≥ 140 / 90 yellow. */

@@ -112,7 +112,9 @@ final class PatientRecords {
 		if (index % 8 == 3) {
 			record.add(outsideVisit(id + "-enc-out", subject, asOf.minusDays(10 + index % 50)));
 		}
-		record.addAll(chronicCare.of(id, subject, village, township, age, hypertensive, diabetic, vitals, index));
+		// About one woman of childbearing age in six is pregnant (from the index: the random stream stays as it was).
+		boolean pregnant = sex == Sex.FEMALE && age >= 20 && age <= 40 && index % 6 == 1;
+		record.addAll(chronicCare.of(id, subject, village, township, age, pregnant, hypertensive, diabetic, vitals, index));
 		if (hypertensive && random.nextInt(4) == 0) {
 			record.addAll(readings.ecg(id, subject, township, index, random));
 		}
