@@ -31,7 +31,7 @@ public class ChronicControlRate implements GroupMeasure {
 	public MeasureReport evaluate(MeasurePeriod period, Members.Tree tree, Set<String> scope, String subject) {
 		long green = 0;
 		long graded = 0;
-		Map<String, long[]> byProgramme = new HashMap<>();
+		Strata byProgramme = new Strata();
 		Map<String, Map<String, Long>> byTownship = new HashMap<>();
 		for (IndexQueries.Grades grades : queries.grades(period, ChronicProgrammes.CODES)) {
 			if (!scope.contains(grades.home())) {
@@ -40,15 +40,14 @@ public class ChronicControlRate implements GroupMeasure {
 			boolean isGreen = "green".equals(grades.grade());
 			graded += grades.count();
 			green += isGreen ? grades.count() : 0;
-			long[] counts = byProgramme.computeIfAbsent(grades.programme(), key -> new long[2]);
-			counts[0] += isGreen ? grades.count() : 0;
-			counts[1] += grades.count();
+			byProgramme.add(grades.programme(), ChronicProgrammes.NAMES.getOrDefault(grades.programme(), grades.programme()),
+					isGreen ? grades.count() : 0, grades.count());
 			String township = tree.townshipOf(grades.home()).orElse(grades.home());
 			byTownship.computeIfAbsent(township, key -> new HashMap<>()).merge(grades.grade(), grades.count(), Long::sum);
 		}
 		MeasureReport report = Reports.summary(id(), period, subject);
 		MeasureReport.MeasureReportGroupComponent group = Reports.proportion(report, green, graded);
-		Reports.proportionStrata(group, "programme", byProgramme, ChronicProgrammes.NAMES);
+		Reports.proportionStrata(group, "programme", byProgramme);
 		MeasureReport.MeasureReportGroupStratifierComponent colours = group.addStratifier();
 		colours.addCode().setText("township-grade");
 		new java.util.TreeMap<>(byTownship).forEach((township, counts) -> {

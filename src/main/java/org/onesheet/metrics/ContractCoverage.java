@@ -56,10 +56,8 @@ public class ContractCoverage implements GroupMeasure {
 			person.chronic |= registration.chronic();
 			person.pregnant |= registration.pregnant();
 		}
-		Map<String, long[]> byGroup = new HashMap<>();
-		Map<String, long[]> byTownship = new HashMap<>();
-		Map<String, String> names = new HashMap<>(Map.of(ALL, "全体居民 (all residents)", ELDERLY,
-				"65岁及以上老年人 (aged 65 or over)", CHRONIC, "两病三病患者 (2+3 patients)", PREGNANT, "孕产妇 (pregnant women)"));
+		Strata byGroup = new Strata();
+		Strata byTownship = new Strata();
 		long signed = 0;
 		long residents = 0;
 		for (Person person : persons.values()) {
@@ -68,31 +66,25 @@ public class ContractCoverage implements GroupMeasure {
 			}
 			residents++;
 			signed += person.signed ? 1 : 0;
-			count(byGroup, ALL, person.signed);
+			long signedOne = person.signed ? 1 : 0;
+			byGroup.add(ALL, "全体居民 (all residents)", signedOne, 1);
 			if (person.birth != null && person.birth.before(sixtyFiveYearsAgo)) {
-				count(byGroup, ELDERLY, person.signed);
+				byGroup.add(ELDERLY, "65岁及以上老年人 (aged 65 or over)", signedOne, 1);
 			}
 			if (person.chronic) {
-				count(byGroup, CHRONIC, person.signed);
+				byGroup.add(CHRONIC, "两病三病患者 (2+3 patients)", signedOne, 1);
 			}
 			if (person.pregnant) {
-				count(byGroup, PREGNANT, person.signed);
+				byGroup.add(PREGNANT, "孕产妇 (pregnant women)", signedOne, 1);
 			}
 			String township = tree.townshipOf(person.home).orElse(person.home);
-			names.put(township, tree.name(township));
-			count(byTownship, township, person.signed);
+			byTownship.add(township, tree.name(township), signedOne, 1);
 		}
 		MeasureReport report = Reports.summary(id(), period, subject);
 		MeasureReport.MeasureReportGroupComponent group = Reports.proportion(report, signed, residents);
-		Reports.proportionStrata(group, "key-population", byGroup, names);
-		Reports.proportionStrata(group, "township", byTownship, names);
+		Reports.proportionStrata(group, "key-population", byGroup);
+		Reports.proportionStrata(group, "township", byTownship);
 		return report;
-	}
-
-	private static void count(Map<String, long[]> strata, String key, boolean signed) {
-		long[] counts = strata.computeIfAbsent(key, k -> new long[2]);
-		counts[0] += signed ? 1 : 0;
-		counts[1]++;
 	}
 
 }

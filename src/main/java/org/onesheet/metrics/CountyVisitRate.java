@@ -1,7 +1,5 @@
 package org.onesheet.metrics;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.MeasureReport;
 import org.springframework.stereotype.Component;
@@ -25,8 +23,7 @@ public class CountyVisitRate implements GroupMeasure {
 	public MeasureReport evaluate(MeasurePeriod period, Members.Tree tree, Set<String> scope, String subject) {
 		long inCounty = 0;
 		long all = 0;
-		Map<String, long[]> byTownship = new HashMap<>();
-		Map<String, String> names = new HashMap<>();
+		Strata byTownship = new Strata();
 		for (IndexQueries.Visits visits : queries.visits(period)) {
 			if (!scope.contains(visits.home())) {
 				continue; // not a resident of the scope
@@ -35,13 +32,10 @@ public class CountyVisitRate implements GroupMeasure {
 			all += visits.count();
 			inCounty += inside ? visits.count() : 0;
 			String township = tree.townshipOf(visits.home()).orElse(visits.home());
-			names.put(township, tree.name(township));
-			long[] counts = byTownship.computeIfAbsent(township, key -> new long[2]);
-			counts[0] += inside ? visits.count() : 0;
-			counts[1] += visits.count();
+			byTownship.add(township, tree.name(township), inside ? visits.count() : 0, visits.count());
 		}
 		MeasureReport report = Reports.summary(id(), period, subject);
-		Reports.proportionStrata(Reports.proportion(report, inCounty, all), "township", byTownship, names);
+		Reports.proportionStrata(Reports.proportion(report, inCounty, all), "township", byTownship);
 		return report;
 	}
 }

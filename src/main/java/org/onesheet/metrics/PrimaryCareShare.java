@@ -1,7 +1,5 @@
 package org.onesheet.metrics;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.MeasureReport;
 import org.springframework.stereotype.Component;
@@ -25,8 +23,7 @@ public class PrimaryCareShare implements GroupMeasure {
 	public MeasureReport evaluate(MeasurePeriod period, Members.Tree tree, Set<String> scope, String subject) {
 		long primary = 0;
 		long all = 0;
-		Map<String, long[]> byMember = new HashMap<>();
-		Map<String, String> names = new HashMap<>();
+		Strata byMember = new Strata();
 		for (IndexQueries.Visits visits : queries.visits(period)) {
 			if (!scope.contains(visits.provider())) {
 				continue;
@@ -34,13 +31,10 @@ public class PrimaryCareShare implements GroupMeasure {
 			boolean atPrimaryLevel = tree.get(visits.provider()).map(Members.Member::isPrimaryLevel).orElse(false);
 			all += visits.count();
 			primary += atPrimaryLevel ? visits.count() : 0;
-			names.put(visits.provider(), tree.name(visits.provider()));
-			long[] counts = byMember.computeIfAbsent(visits.provider(), key -> new long[2]);
-			counts[0] += atPrimaryLevel ? visits.count() : 0;
-			counts[1] += visits.count();
+			byMember.add(visits.provider(), tree.name(visits.provider()), atPrimaryLevel ? visits.count() : 0, visits.count());
 		}
 		MeasureReport report = Reports.summary(id(), period, subject);
-		Reports.proportionStrata(Reports.proportion(report, primary, all), "member", byMember, names);
+		Reports.proportionStrata(Reports.proportion(report, primary, all), "member", byMember);
 		return report;
 	}
 }

@@ -61,6 +61,10 @@ final class Reports {
 		});
 	}
 
+	static void proportionStrata(MeasureReportGroupComponent group, String name, Strata strata) {
+		proportionStrata(group, name, strata.counts(), strata.names());
+	}
+
 	/** A cohort stratifier: key → count. */
 	static void countStrata(MeasureReportGroupComponent group, String name, Map<String, Long> strata,
 			Map<String, String> displays) {

@@ -122,6 +122,8 @@ public interface ChronicCareContract {
 		assertThat(proposals.get(0).getOwner().getReference()).isEqualTo(TOWNSHIP);
 		// the grade itself followed every reading: four Flags, one active
 		assertThat(activeGradeFlags(patient)).hasSize(1);
+		assertThat(endpoint.client().search().forResource(Flag.class).where(Flag.SUBJECT.hasId(patient))
+				.returnBundle(Bundle.class).execute().getEntry()).hasSize(4);
 	}
 
 	@Test
