@@ -4,29 +4,34 @@
 # every $evaluate-measure over the demo's year, for the whole group, 7 times each, and prints the median and
 # the slowest. Profiles and MDM are off for the load only to make it quicker; the measures read the same
 # indexes either way (with MDM off, contract coverage counts registrations: one per demo resident).
-# Usage: scripts/measure-metrics.sh [patients=10000] [jdbc-url user password]
+# With REUSE=1 the database is kept and not loaded again: the server starts without demo data and the measures
+# are timed on what is there (e.g. a load stopped part-way).
+# Usage: [REUSE=1] scripts/measure-metrics.sh [patients=10000] [jdbc-url user password]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PATIENTS="${1:-10000}"; PORT=18093
 source scripts/ensure-built.sh
 source scripts/jvm-options.sh
-rm -rf target/metrics-db
+[ "${REUSE:-0}" = 1 ] || rm -rf target/metrics-db
 DB_URL="${2:-jdbc:h2:file:./target/metrics-db/onesheet}"
 DB_ARGS=()
 [ $# -ge 4 ] && DB_ARGS=(--spring.datasource.username="$3" --spring.datasource.password="$4")
 start=$(date +%s)
 # shellcheck disable=SC2086
 java $ONESHEET_JAVA_OPTS -Xmx1g -jar "$ONESHEET_JAR" --server.port=$PORT --spring.datasource.url="$DB_URL" "${DB_ARGS[@]}" \
-  --onesheet.demo-patients="$PATIENTS" --onesheet.record.mdm=false --onesheet.conformance.enforce-profiles=false \
+  --onesheet.demo-patients="$PATIENTS" --onesheet.demo-data="$([ "${REUSE:-0}" = 1 ] && echo false || echo true)" \
+  --onesheet.record.mdm=false --onesheet.conformance.enforce-profiles=false \
   --onesheet.binary-storage-dir=target/metrics-db/binaries >target/measure-metrics.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 last=$(printf 'jmse-pat-%06d' "$PATIENTS")
+[ "${REUSE:-0}" = 1 ] && last=jmse-pat-000001
 until curl -sf "http://localhost:$PORT/fhir/Patient/$last" >/dev/null; do
   kill -0 $pid 2>/dev/null || { tail -20 target/measure-metrics.log; exit 1; }
   sleep 5
 done
-echo "loaded $PATIENTS patients in $(( $(date +%s) - start )) s: $(grep -o 'Loaded the demo county group.*' target/measure-metrics.log || true)"
+echo "ready in $(( $(date +%s) - start )) s: $(grep -o 'Loaded the demo county group.*' target/measure-metrics.log || true)"
+echo "patients: $(curl -s "http://localhost:$PORT/fhir/Patient?_summary=count" | grep -o '"total":[0-9]*')"
 year_end=$(date +%Y)-12-31; year_start=$(( $(date +%Y) - 1 ))-12-01
 printf '%-26s %10s %10s   %s\n' measure "median ms" "max ms" "first population counts"
 for measure in county-visit-rate primary-care-share downward-referral-share upward-referral-count contract-coverage \

@@ -3,6 +3,8 @@ package org.onesheet.chronic;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Resource;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What the grading wrote earlier in the same database transaction (a Bundle with several readings of one
@@ -22,6 +24,15 @@ final class InTransaction {
 	static <T extends Resource> T put(TransactionDetails transaction, String key, T resource) {
 		if (transaction != null) {
 			transaction.putUserData(key(key), resource);
+			if (TransactionSynchronizationManager.isSynchronizationActive()) {
+				// Forgotten when the database transaction ends: a retried request starts again from what is stored.
+				TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						transaction.putUserData(key(key), null);
+					}
+				});
+			}
 		}
 		return resource;
 	}

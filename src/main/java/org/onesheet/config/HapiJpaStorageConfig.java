@@ -1,7 +1,9 @@
 package org.onesheet.config;
 
 import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.interceptor.UserRequestRetryVersionConflictsInterceptor;
 import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
 import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
 import ca.uhn.fhir.jpa.config.HapiJpaConfig;
@@ -50,6 +52,17 @@ public class HapiJpaStorageConfig {
 		// not even that. Every search runs afresh; paging still goes through the stored search.
 		settings.setReuseCachedSearchResultsForMillis(null);
 		return settings;
+	}
+
+	/**
+	 * A client that sends {@code X-Retry-On-Version-Conflict: retry; max-retries=N} has a write that meets a
+	 * concurrent one run again rather than refused with 409.
+	 */
+	@Bean
+	public UserRequestRetryVersionConflictsInterceptor retryOnRequest(IInterceptorService storageInterceptors) {
+		UserRequestRetryVersionConflictsInterceptor retries = new UserRequestRetryVersionConflictsInterceptor();
+		storageInterceptors.registerInterceptor(retries);
+		return retries;
 	}
 
 	@Bean

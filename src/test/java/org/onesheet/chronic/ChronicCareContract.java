@@ -173,6 +173,40 @@ public interface ChronicCareContract {
 	}
 
 	@Test
+	default void readingsPostedAtOnceForOnePatientAreAllStoredAndGradeThePlanOnce() throws Exception {
+		FhirEndpoint endpoint = endpoint();
+		String plan = TestPlans.hypertensionPlan(endpoint, Grade.GREEN, VILLAGE);
+		String patient = TestPlans.read(endpoint, plan).getSubject().getReference();
+		int racers = 6;
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+		for (int i = 0; i < racers; i++) {
+			int systolic = 150 + i;
+			statuses.add(pool.submit(() -> {
+				start.await();
+				try {
+					bloodPressure(endpoint, patient, VILLAGE, systolic, 85, Duration.ofHours(1));
+					return 201;
+				} catch (ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException refused) {
+					return refused.getStatusCode();
+				}
+			}));
+		}
+		start.countDown();
+		List<Integer> codes = new java.util.ArrayList<>();
+		for (java.util.concurrent.Future<Integer> status : statuses) {
+			codes.add(status.get(120, java.util.concurrent.TimeUnit.SECONDS));
+		}
+		pool.shutdown();
+		// the plan's row version lets one commit at a time; the others are run again by the server, not refused
+		assertThat(codes).containsOnly(201);
+		assertThat(TestPlans.code(TestPlans.read(endpoint, plan), Systems.EXT_CHRONIC_GRADE)).isEqualTo("yellow");
+		assertThat(activeGradeFlags(patient)).hasSize(1);
+		assertThat(TestPlans.proposals(endpoint, plan)).hasSize(1);
+	}
+
+	@Test
 	default void followUpsDueAtAClinicComeRedFirstThenMostOverdue() {
 		FhirEndpoint endpoint = endpoint();
 		Organization clinic = new Organization();
@@ -198,6 +232,14 @@ public interface ChronicCareContract {
 		Bundle plain = endpoint.client().search().byUrl("CarePlan?author=" + clinicId + "&status=active&next-follow-up=le2026-12-01")
 				.returnBundle(Bundle.class).execute();
 		assertThat(plain.getEntry()).hasSize(4);
+	}
+
+	@Test
+	default void dueFollowupsWithAMalformedDateIs400WithAnOperationOutcome() {
+		io.restassured.response.Response response = endpoint().http()
+				.get("/fhir/Organization/jmse-tc-01/$due-followups?date=next-tuesday");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.asString()).contains("OperationOutcome").doesNotContain("Exception:");
 	}
 
 	@Test
