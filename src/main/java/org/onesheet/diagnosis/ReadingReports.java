@@ -56,8 +56,9 @@ public class ReadingReports {
 		apply(request, resource);
 	}
 
+	/** HAPI hands the previous contents first, then the new: both are declared so the new one is the one read. */
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
-	public void updated(RequestDetails request, IBaseResource newResource) {
+	public void updated(RequestDetails request, IBaseResource previous, IBaseResource newResource) {
 		apply(request, newResource);
 	}
 

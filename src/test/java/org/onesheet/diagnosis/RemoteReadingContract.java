@@ -144,6 +144,19 @@ public interface RemoteReadingContract {
 	}
 
 	@Test
+	default void aPreliminaryReportUpdatedToFinalCompletesTheStudy() {
+		Task claimed = claim(sendStudy(patient(), ServiceRequest.ServiceRequestPriority.ROUTINE), reader(), CENTRE);
+		String preliminary = report(claimed, claimed.getOwner().getReference(), DiagnosticReportStatus.PRELIMINARY);
+		DiagnosticReport report = endpoint().client().read().resource(DiagnosticReport.class).withId(preliminary).execute();
+		report.setStatus(DiagnosticReportStatus.FINAL);
+		report.setConclusion("窦性心律，正常心电图（复核后终审）");
+		endpoint().client().update().resource(report).withAdditionalHeader(ActingOrganization.HEADER, CENTRE).execute();
+		Task done = read(claimed);
+		assertThat(done.getStatus()).isEqualTo(TaskStatus.COMPLETED);
+		assertThat(done.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("final-report");
+	}
+
+	@Test
 	default void aStudyGoesFromTheWorklistThroughOneReaderToAFinalReportInTheSharedRecord() {
 		String patient = patient();
 		Task routine = sendStudy(patient, ServiceRequest.ServiceRequestPriority.ROUTINE);
