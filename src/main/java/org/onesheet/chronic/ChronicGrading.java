@@ -6,7 +6,6 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +18,7 @@ import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.onesheet.security.ActingOrganization;
+import org.onesheet.system.ChinaTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,13 +30,12 @@ import org.springframework.stereotype.Component;
  *
  * <p>Runs before commit, in the Observation's own transaction: the reading, the grade and the proposal are
  * written together or not at all. Two readings of one patient at once, on two nodes, both update the plan:
- * its row version lets one commit and gives the other a 409, which the clinic sends again.
+ * its row version lets one commit, and {@link ReadingRetries} runs the other again.
  */
 @Component
 @Interceptor
 public class ChronicGrading {
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 	private static final Set<String> FINAL = Set.of("final", "amended", "corrected");
 
 	private final ChronicProperties properties;
@@ -86,7 +85,7 @@ public class ChronicGrading {
 		}
 		String patient = new IdType(observation.getSubject().getReference()).toUnqualifiedVersionless().getValue();
 		for (CarePlan found : plans.activeOf(patient)) {
-			CarePlan plan = InTransaction.get(transaction, planKey(found), CarePlan.class).orElse(found);
+			CarePlan plan = InTransaction.get(transaction, ChronicPlans.reference(found), CarePlan.class).orElse(found);
 			List<GradingRule> rules = ChronicPlans.programme(plan).map(properties.grading()::get).orElse(List.of());
 			if (rules.stream().anyMatch(rule -> arriving.contains(rule.loinc()))) {
 				regrade(plan, rules, patient, observation, transaction);
@@ -116,18 +115,14 @@ public class ChronicGrading {
 				.map(Reading::effective).max(Instant::compareTo).orElse(verdict.reading().effective());
 		ChronicPlans.setGrade(plan, verdict);
 		Grade managing = ChronicPlans.managingLevel(plan).orElse(verdict.grade());
-		LocalDate due = latest.atZone(CHINA).toLocalDate().plus(properties.followUpEvery(managing));
+		LocalDate due = latest.atZone(ChinaTime.ZONE).toLocalDate().plus(properties.followUpEvery(managing));
 		ChronicPlans.setNextFollowUp(plan, due);
-		InTransaction.put(transaction, planKey(plan), plans.save(plan));
+		InTransaction.put(transaction, ChronicPlans.reference(plan), plans.save(plan));
 
 		Optional<Flag> active = changed ? Optional.empty() : flags.activeOf(plan, transaction);
 		Flag flag = active.isPresent() ? active.get() : flags.replace(plan, verdict, transaction);
 		Instant since = flag.getPeriod().hasStart() ? flag.getPeriod().getStart().toInstant() : verdict.reading().effective();
 		moves.consider(plan, verdict, since, latest, transaction);
-	}
-
-	private static String planKey(CarePlan plan) {
-		return "CarePlan/" + plan.getIdElement().getIdPart();
 	}
 
 	private static boolean isAboutAPatient(Observation observation) {

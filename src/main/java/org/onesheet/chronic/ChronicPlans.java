@@ -48,6 +48,11 @@ public class ChronicPlans {
 		return (CarePlan) daos.getResourceDao(CarePlan.class).update(plan, new SystemRequestDetails()).getResource();
 	}
 
+	/** {@code CarePlan/<id>}, as Flags, proposals and the grading's memo refer to the plan. */
+	public static String reference(CarePlan plan) {
+		return "CarePlan/" + plan.getIdElement().getIdPart();
+	}
+
 	public static boolean isChronic(CarePlan plan) {
 		return programme(plan).isPresent();
 	}
@@ -67,7 +72,7 @@ public class ChronicPlans {
 		return coding(plan, Systems.EXT_MANAGING_LEVEL).flatMap(coding -> Grade.ofLevelCode(coding.getCode()));
 	}
 
-	static void setGrade(CarePlan plan, TriColourGrading.Verdict verdict) {
+	public static void setGrade(CarePlan plan, TriColourGrading.Verdict verdict) {
 		plan.getExtension().removeIf(extension -> Systems.EXT_CHRONIC_GRADE.equals(extension.getUrl())
 				|| Systems.EXT_GRADE_REASON.equals(extension.getUrl()));
 		plan.addExtension(Systems.EXT_CHRONIC_GRADE, verdict.grade().coding());
@@ -81,7 +86,7 @@ public class ChronicPlans {
 	}
 
 	/** A day, not an instant: a follow-up is due on a day in China, whatever the server's clock zone. */
-	static void setNextFollowUp(CarePlan plan, LocalDate due) {
+	public static void setNextFollowUp(CarePlan plan, LocalDate due) {
 		plan.getExtension().removeIf(extension -> Systems.EXT_NEXT_FOLLOW_UP.equals(extension.getUrl()));
 		plan.addExtension(Systems.EXT_NEXT_FOLLOW_UP, new DateType(due.toString()));
 	}
@@ -93,7 +98,7 @@ public class ChronicPlans {
 	}
 
 	/** Which rule gave the grade, on which reading, in words a clinic reads (extension grade-reason). */
-	static Extension reason(TriColourGrading.Verdict verdict) {
+	public static Extension reason(TriColourGrading.Verdict verdict) {
 		Extension reason = new Extension(Systems.EXT_GRADE_REASON);
 		reason.addExtension("rule", new StringType(verdict.ruleId()));
 		reason.addExtension("reading", new Reference(verdict.reading().source()));

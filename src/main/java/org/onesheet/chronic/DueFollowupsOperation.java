@@ -13,7 +13,6 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
@@ -23,6 +22,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Organization;
 import org.onesheet.config.FhirServerPlugin;
 import org.onesheet.identity.Systems;
+import org.onesheet.system.ChinaTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +36,6 @@ public class DueFollowupsOperation implements FhirServerPlugin {
 
 	public static final String NAME = "$due-followups";
 	static final String NEXT_FOLLOW_UP = "next-follow-up";
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final DaoRegistry daos;
 
@@ -55,7 +54,7 @@ public class DueFollowupsOperation implements FhirServerPlugin {
 		// 404 for an organisation this server does not hold, like any instance operation.
 		String organisation = "Organization/" + daos.getResourceDao(Organization.class)
 				.read(organisationId.toUnqualifiedVersionless(), request).getIdElement().getIdPart();
-		LocalDate day = date == null || date.getValueAsString() == null ? LocalDate.now(CHINA)
+		LocalDate day = date == null || date.getValueAsString() == null ? LocalDate.now(ChinaTime.ZONE)
 				: LocalDate.parse(date.getValueAsString().substring(0, 10));
 		SearchParameterMap query = SearchParameterMap.newSynchronous()
 				.add("author", new ReferenceParam(organisation))

@@ -37,11 +37,6 @@ public enum Grade {
 		return chinese;
 	}
 
-	/** The kind of institution that manages a plan of this grade. */
-	public InstitutionLevel institution() {
-		return institution;
-	}
-
 	public Coding coding() {
 		return new Coding(Systems.CHRONIC_GRADE, code, chinese);
 	}
@@ -53,10 +48,6 @@ public enum Grade {
 
 	public boolean isWorseThan(Grade other) {
 		return ordinal() > other.ordinal();
-	}
-
-	public static Grade worst(Grade a, Grade b) {
-		return a.isWorseThan(b) ? a : b;
 	}
 
 	public static Optional<Grade> ofCode(String code) {

@@ -35,7 +35,7 @@ public class GradeFlags {
 
 	/** The plan's active grade Flag, if it has one. */
 	public Optional<Flag> activeOf(CarePlan plan, TransactionDetails transaction) {
-		String planId = planReference(plan);
+		String planId = ChronicPlans.reference(plan);
 		Optional<Flag> written = InTransaction.get(transaction, "Flag|" + planId, Flag.class);
 		if (written.isPresent()) {
 			return written;
@@ -60,7 +60,7 @@ public class GradeFlags {
 		});
 		Flag flag = flag(plan, verdict.grade(), from);
 		flag.addExtension(ChronicPlans.reason(verdict));
-		return InTransaction.put(transaction, "Flag|" + planReference(plan),
+		return InTransaction.put(transaction, "Flag|" + ChronicPlans.reference(plan),
 				(Flag) flags().create(flag, new SystemRequestDetails()).getResource());
 	}
 
@@ -79,12 +79,8 @@ public class GradeFlags {
 		flag.setSubject(plan.getSubject());
 		flag.getPeriod().setStart(from);
 		flag.setAuthor(plan.getAuthor());
-		flag.addExtension(Systems.EXT_FLAG_DETAIL, new Reference(planReference(plan)));
+		flag.addExtension(Systems.EXT_FLAG_DETAIL, new Reference(ChronicPlans.reference(plan)));
 		return flag;
-	}
-
-	private static String planReference(CarePlan plan) {
-		return "CarePlan/" + plan.getIdElement().getIdPart();
 	}
 
 	private IFhirResourceDao<Flag> flags() {

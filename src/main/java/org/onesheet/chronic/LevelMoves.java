@@ -97,13 +97,13 @@ public class LevelMoves {
 	}
 
 	private static String proposalKey(CarePlan plan) {
-		return "proposal|CarePlan/" + plan.getIdElement().getIdPart();
+		return "proposal|" + ChronicPlans.reference(plan);
 	}
 
 	/** The plan's proposal that is still open, if any. */
 	public Optional<Task> openProposalOf(CarePlan plan) {
 		SearchParameterMap query = SearchParameterMap.newSynchronous()
-				.add(Task.SP_BASED_ON, new ReferenceParam("CarePlan/" + plan.getIdElement().getIdPart()))
+				.add(Task.SP_BASED_ON, new ReferenceParam(ChronicPlans.reference(plan)))
 				.add(Task.SP_STATUS, new TokenOrListParam().add("draft").add("requested").add("received"));
 		return daos.getResourceDao(Task.class).search(query, new SystemRequestDetails()).getAllResources().stream()
 				.map(Task.class::cast).findFirst();
@@ -132,7 +132,7 @@ public class LevelMoves {
 				: ServiceRequest.ServiceRequestPriority.ROUTINE);
 		request.setSubject(plan.getSubject());
 		request.setAuthoredOn(new Date());
-		request.addBasedOn(new Reference("CarePlan/" + plan.getIdElement().getIdPart()));
+		request.addBasedOn(new Reference(ChronicPlans.reference(plan)));
 		request.setRequester(new Reference("PractitionerRole/" + signer.get().getIdElement().getIdPart()));
 		request.addPerformer(LevelOrganisations.reference(to.get()));
 		request.addReasonCode().setText(reason(target, verdict));
@@ -147,7 +147,7 @@ public class LevelMoves {
 		task.setCode(new CodeableConcept(new Coding(Systems.TASK_CODE, "fulfill", "Fulfill the focal request")));
 		task.setFocus(new Reference(requestId));
 		task.setFor(plan.getSubject());
-		task.addBasedOn(new Reference("CarePlan/" + plan.getIdElement().getIdPart()));
+		task.addBasedOn(new Reference(ChronicPlans.reference(plan)));
 		task.setRequester(LevelOrganisations.reference(from.get()));
 		task.setOwner(LevelOrganisations.reference(to.get()));
 		task.setAuthoredOn(new Date());
@@ -158,8 +158,7 @@ public class LevelMoves {
 
 	private Task reAim(Task proposal, CarePlan plan, Grade target, TriColourGrading.Verdict verdict) {
 		Optional<Organization> to = levels.of(plan, target);
-		if (to.isEmpty() || to.get().getIdElement().getIdPart().equals(new Reference(proposal.getOwner().getReference())
-				.getReferenceElement().getIdPart())) {
+		if (to.isEmpty() || to.get().getIdElement().getIdPart().equals(proposal.getOwner().getReferenceElement().getIdPart())) {
 			return proposal;
 		}
 		StoredResources.find(daos, ServiceRequest.class, proposal.getFocus().getReference()).ifPresent(request -> {

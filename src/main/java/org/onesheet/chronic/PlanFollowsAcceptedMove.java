@@ -6,13 +6,13 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
+import org.onesheet.system.ChinaTime;
 import org.onesheet.system.StoredResources;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Interceptor
 public class PlanFollowsAcceptedMove {
-
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final DaoRegistry daos;
 	private final LevelOrganisations levels;
@@ -56,7 +54,7 @@ public class PlanFollowsAcceptedMove {
 			if (found.isPresent() && level.isPresent()) {
 				CarePlan plan = found.get();
 				ChronicPlans.setManagingLevel(plan, level.get(), task.getOwner().copy());
-				ChronicPlans.setNextFollowUp(plan, LocalDate.now(CHINA));
+				ChronicPlans.setNextFollowUp(plan, LocalDate.now(ChinaTime.ZONE));
 				plans.save(plan);
 			}
 		}

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.MeasureReport;
 import org.onesheet.chronic.ChronicProgrammes;
+import org.onesheet.system.ChinaTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +44,7 @@ public class ContractCoverage implements GroupMeasure {
 	@Override
 	public MeasureReport evaluate(MeasurePeriod period, Members.Tree tree, Set<String> scope, String subject) {
 		Timestamp sixtyFiveYearsAgo = Timestamp.from(period.last().minusYears(65).plusDays(1)
-				.atStartOfDay(MeasurePeriod.CHINA).toInstant());
+				.atStartOfDay(ChinaTime.ZONE).toInstant());
 		Map<Long, Person> persons = new HashMap<>();
 		for (IndexQueries.Registration registration : queries.registrations(period, ChronicProgrammes.CODES)) {
 			Person person = persons.computeIfAbsent(registration.person(), key -> new Person());

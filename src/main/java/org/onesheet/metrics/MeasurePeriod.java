@@ -2,9 +2,9 @@ package org.onesheet.metrics;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import org.hl7.fhir.r4.model.Period;
+import org.onesheet.system.ChinaTime;
 
 /**
  * The days a measure covers, first to last inclusive, as the group counts them: calendar days in
@@ -12,16 +12,14 @@ import org.hl7.fhir.r4.model.Period;
  */
 public record MeasurePeriod(LocalDate first, LocalDate last) {
 
-	public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
 	/** The first instant of the period. */
 	public Timestamp from() {
-		return Timestamp.from(first.atStartOfDay(CHINA).toInstant());
+		return Timestamp.from(first.atStartOfDay(ChinaTime.ZONE).toInstant());
 	}
 
 	/** The first instant after the period. */
 	public Timestamp to() {
-		return Timestamp.from(last.plusDays(1).atStartOfDay(CHINA).toInstant());
+		return Timestamp.from(last.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant());
 	}
 
 	public Period asFhir() {

@@ -13,7 +13,6 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +27,7 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.onesheet.identity.Systems;
+import org.onesheet.system.ChinaTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,8 +38,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecognisedResults {
 
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(CHINA);
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ChinaTime.ZONE);
 
 	private final DaoRegistry daos;
 	private final RecognitionWindows windows;

@@ -1,5 +1,6 @@
 package org.onesheet.referral;
 
+import org.onesheet.system.ChinaTime;
 import org.onesheet.system.StoredResources;
 import org.onesheet.system.Refusals;
 import org.onesheet.security.ActingOrganization;
@@ -14,7 +15,6 @@ import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
@@ -50,7 +50,6 @@ import org.springframework.stereotype.Component;
 public class ReferralTransitions {
 
 	static final int ORDER = 10;
-	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	private final ReferralTasks referralTasks;
 	private final DaoRegistry daos;
@@ -157,7 +156,7 @@ public class ReferralTransitions {
 		if (task.getIdentifier().stream().noneMatch(id -> Systems.REFERRAL_NUMBER.equals(id.getSystem()))) {
 			String serial = UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
 			task.addIdentifier().setSystem(Systems.REFERRAL_NUMBER)
-					.setValue("ZZ" + LocalDate.now(CHINA).format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + serial);
+					.setValue("ZZ" + LocalDate.now(ChinaTime.ZONE).format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + serial);
 		}
 	}
 

@@ -9,14 +9,10 @@ import static org.onesheet.chronic.TestPlans.bloodPressure;
 
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Organization;
@@ -38,8 +34,6 @@ import org.onesheet.support.FhirEndpoint;
  * changes hands only when that move is accepted. Follow-ups due at a clinic come red first.
  */
 public interface ChronicCareContract {
-
-	ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	FhirEndpoint endpoint();
 

@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 import org.onesheet.support.FhirEndpoint;
 import org.onesheet.support.H2ServerTest;
+import org.onesheet.system.ChinaTime;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -38,7 +39,7 @@ class DashboardInChromiumTest {
 
 	@Test
 	void theChartsShowWhatTheMeasuresSay() throws Exception {
-		YearMonth to = YearMonth.now(MeasurePeriod.CHINA);
+		YearMonth to = YearMonth.now(ChinaTime.ZONE);
 		YearMonth from = to.minusMonths(5);
 		JsonNode shown = render("http://localhost:" + port + "/dashboard?subject=" + GROUP + "&from=" + from + "&to=" + to);
 

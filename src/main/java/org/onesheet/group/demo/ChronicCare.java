@@ -1,10 +1,13 @@
 package org.onesheet.group.demo;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -13,21 +16,22 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
-import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Timing;
+import org.onesheet.chronic.ChronicPlans;
 import org.onesheet.chronic.Grade;
 import org.onesheet.chronic.GradeFlags;
+import org.onesheet.chronic.GradingRule;
+import org.onesheet.chronic.Reading;
+import org.onesheet.chronic.TriColourGrading;
 import org.onesheet.group.demo.DemoGroup.Site;
 import org.onesheet.identity.Systems;
+import org.onesheet.system.ChinaTime;
 
 /**
  * A resident's chronic plans (one per 2+3 disease, graded from the latest demo reading by the default table
@@ -68,11 +72,11 @@ final class ChronicCare {
 		}
 		if (hypertensive) {
 			latest(readings, "85354-9").ifPresent(bp -> resources.addAll(plan(patientId, "htn", "hypertension", "高血压",
-					PatientRecords.HYPERTENSION_ICD10, subject, village, township, signed ? team : null, bp, hypertension(bp))));
+					PatientRecords.HYPERTENSION_ICD10, subject, village, township, signed ? team : null, grade("hypertension", bp))));
 		}
 		if (diabetic) {
 			latest(readings, "1558-6").ifPresent(glucose -> resources.addAll(plan(patientId, "dm", "diabetes", "2型糖尿病",
-					PatientRecords.DIABETES_ICD10, subject, village, township, signed ? team : null, glucose, diabetes(glucose))));
+					PatientRecords.DIABETES_ICD10, subject, village, township, signed ? team : null, grade("diabetes", glucose))));
 		}
 		return resources;
 	}
@@ -89,39 +93,26 @@ final class ChronicCare {
 		return condition;
 	}
 
-	/** The default table: systolic ≥ 180 or diastolic ≥ 110 red, ≥ 140 / 90 yellow. */
-	private static Graded hypertension(Observation bp) {
-		int systolic = component(bp, "8480-6");
-		int diastolic = component(bp, "8462-4");
-		if (systolic >= 180 || diastolic >= 110) {
-			return new Graded(Grade.RED, "hypertension/" + (systolic >= 180 ? "8480-6" : "8462-4") + "/red",
-					"血压 " + systolic + "/" + diastolic + " mmHg，达红标界值 (at or above the red limit 180/110)");
-		}
-		if (systolic >= 140 || diastolic >= 90) {
-			return new Graded(Grade.YELLOW, "hypertension/" + (systolic >= 140 ? "8480-6" : "8462-4") + "/yellow",
-					"血压 " + systolic + "/" + diastolic + " mmHg，未达标 (above the goal 140/90)");
-		}
-		return new Graded(Grade.GREEN, "hypertension/8480-6/green", "血压 " + systolic + "/" + diastolic + " mmHg，达标 (meets the goal)");
-	}
+	/**
+	 * The demo's copy of the default tables in {@code application.yml} (the generator also runs without Spring, as
+	 * {@code generate-demo}); the grading itself is the server's own {@link TriColourGrading}, on the latest reading.
+	 */
+	private static final Map<String, List<GradingRule>> DEFAULT_TABLES = Map.of(
+			"hypertension", List.of(
+					new GradingRule("8480-6", "85354-9", "收缩压", "mm[Hg]", BigDecimal.valueOf(140), BigDecimal.valueOf(180)),
+					new GradingRule("8462-4", "85354-9", "舒张压", "mm[Hg]", BigDecimal.valueOf(90), BigDecimal.valueOf(110))),
+			"diabetes", List.of(
+					new GradingRule("1558-6", null, "空腹血糖", "mmol/L", BigDecimal.valueOf(7.0), BigDecimal.valueOf(13.9)),
+					new GradingRule("4548-4", null, "糖化血红蛋白", "%", BigDecimal.valueOf(7.0), BigDecimal.valueOf(9.0))));
 
-	/** The default table: fasting glucose ≥ 13.9 mmol/L red, ≥ 7.0 yellow. */
-	private static Graded diabetes(Observation glucose) {
-		BigDecimal value = glucose.getValueQuantity().getValue();
-		String text = "空腹血糖 " + value.toPlainString() + " mmol/L";
-		if (value.compareTo(BigDecimal.valueOf(13.9)) >= 0) {
-			return new Graded(Grade.RED, "diabetes/1558-6/red", text + "，达红标界值 (at or above the red limit 13.9)");
-		}
-		if (value.compareTo(BigDecimal.valueOf(7.0)) >= 0) {
-			return new Graded(Grade.YELLOW, "diabetes/1558-6/yellow", text + "，未达标 (above the goal 7.0)");
-		}
-		return new Graded(Grade.GREEN, "diabetes/1558-6/green", text + "，达标 (meets the goal)");
+	private static TriColourGrading.Verdict grade(String programme, Observation latest) {
+		return new TriColourGrading(programme, DEFAULT_TABLES.get(programme), Duration.ofDays(28))
+				.grade(Reading.of(latest)).orElseThrow();
 	}
-
-	private record Graded(Grade grade, String rule, String text) {}
 
 	private List<Resource> plan(String patientId, String suffix, String programme, String disease, String icd10,
-			Reference subject, Site village, Site township, Reference team, Observation reading, Graded graded) {
-		Site managing = switch (graded.grade()) {
+			Reference subject, Site village, Site township, Reference team, TriColourGrading.Verdict verdict) {
+		Site managing = switch (verdict.grade()) {
 			case GREEN -> village;
 			case YELLOW -> township;
 			case RED -> group.site(DemoGroup.COUNTY_HOSPITAL_ID);
@@ -136,16 +127,10 @@ final class ChronicCare {
 		plan.setId(patientId + "-cp-" + suffix);
 		plan.getMeta().addProfile(Systems.PROFILE_CHRONIC_CARE_PLAN);
 		plan.addExtension(Systems.EXT_CHRONIC_DISEASE, new CodeableConcept(new Coding(Systems.ICD_10, icd10, null)).setText(disease));
-		plan.addExtension(Systems.EXT_CHRONIC_GRADE, graded.grade().coding());
-		plan.addExtension(Systems.EXT_MANAGING_LEVEL, graded.grade().levelCoding());
-		Extension reason = plan.addExtension().setUrl(Systems.EXT_GRADE_REASON);
-		reason.addExtension("rule", new StringType(graded.rule()));
-		reason.addExtension("reading", new Reference("Observation/" + reading.getIdElement().getIdPart()));
-		reason.addExtension("text", new StringType(graded.text()));
-		reason.addExtension("assessed", reading.getEffectiveDateTimeType().copy());
-		LocalDate readOn = reading.getEffectiveDateTimeType().getValue().toInstant().atZone(PatientRecords.CHINA).toLocalDate();
-		LocalDate due = readOn.plusMonths(graded.grade() == Grade.YELLOW ? 3 : 1);
-		plan.addExtension(Systems.EXT_NEXT_FOLLOW_UP, new DateType(due.toString()));
+		ChronicPlans.setGrade(plan, verdict);
+		plan.addExtension(Systems.EXT_MANAGING_LEVEL, verdict.grade().levelCoding());
+		LocalDate readOn = verdict.reading().effective().atZone(ChinaTime.ZONE).toLocalDate();
+		ChronicPlans.setNextFollowUp(plan, readOn.plusMonths(verdict.grade() == Grade.YELLOW ? 3 : 1));
 		plan.setStatus(CarePlan.CarePlanStatus.ACTIVE);
 		plan.setIntent(CarePlan.CarePlanIntent.PLAN);
 		plan.addCategory(new CodeableConcept(new Coding(Systems.CHRONIC_PROGRAMME, programme, disease)));
@@ -161,9 +146,9 @@ final class ChronicCare {
 		activity(plan, "村医每月随访 (monthly village follow-up)", 1, village);
 		activity(plan, "乡镇卫生院每季度复诊 (quarterly township review)", 3, township);
 
-		Flag flag = GradeFlags.flag(plan, graded.grade(), reading.getEffectiveDateTimeType().getValue());
+		Flag flag = GradeFlags.flag(plan, verdict.grade(), Date.from(verdict.reading().effective()));
 		flag.setId(patientId + "-flag-" + suffix);
-		flag.addExtension(reason.copy());
+		flag.addExtension(ChronicPlans.reason(verdict));
 		return List.of(goal, plan, flag);
 	}
 
@@ -225,8 +210,4 @@ final class ChronicCare {
 				.max(Comparator.comparing(reading -> reading.getEffectiveDateTimeType().getValue()));
 	}
 
-	private static int component(Observation bp, String loinc) {
-		return bp.getComponent().stream().filter(c -> c.getCode().getCoding().stream().anyMatch(code -> loinc.equals(code.getCode())))
-				.map(c -> ((Quantity) c.getValue()).getValue().intValue()).findFirst().orElse(0);
-	}
 }

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.onesheet.config.OneSheetProperties;
+import org.onesheet.system.ChinaTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -56,7 +57,7 @@ public class DemoDataLoader implements ApplicationRunner {
 		long started = System.nanoTime();
 		AtomicInteger resources = new AtomicInteger();
 		new DemoGroupGenerator(DemoGroupGenerator.DEFAULT_SEED, properties.demoPatients(),
-				DemoGroupGenerator.DEFAULT_PATIENTS_PER_BUNDLE, LocalDate.now(PatientRecords.CHINA))
+				DemoGroupGenerator.DEFAULT_PATIENTS_PER_BUNDLE, LocalDate.now(ChinaTime.ZONE))
 				.forEachBundle(bundle -> {
 					store(bundle);
 					resources.addAndGet(bundle.getEntry().size());
@@ -72,7 +73,7 @@ public class DemoDataLoader implements ApplicationRunner {
 	 */
 	private void topUpGreenChannelCapacity() {
 		Bundle capacity = new DemoGroupGenerator(DemoGroupGenerator.DEFAULT_SEED, 0,
-				DemoGroupGenerator.DEFAULT_PATIENTS_PER_BUNDLE, LocalDate.now(PatientRecords.CHINA)).greenChannelCapacity();
+				DemoGroupGenerator.DEFAULT_PATIENTS_PER_BUNDLE, LocalDate.now(ChinaTime.ZONE)).greenChannelCapacity();
 		Map<String, List<Bundle.BundleEntryComponent>> byType = capacity.getEntry().stream()
 				.collect(Collectors.groupingBy(entry -> entry.getResource().fhirType()));
 		Bundle missing = new Bundle().setType(Bundle.BundleType.TRANSACTION);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.onesheet.system.ChinaTime;
 
 /**
  * {@code java -jar onesheet.jar generate-demo --patients 100000 --out target/demo}: writes the demo
@@ -29,7 +30,7 @@ public final class DemoGroupCommand {
 		long seed = DemoGroupGenerator.DEFAULT_SEED;
 		int patients = DemoGroupGenerator.DEFAULT_PATIENTS;
 		int perBundle = DemoGroupGenerator.DEFAULT_PATIENTS_PER_BUNDLE;
-		LocalDate asOf = LocalDate.now(PatientRecords.CHINA);
+		LocalDate asOf = LocalDate.now(ChinaTime.ZONE);
 		Path out = Path.of("target", "demo-group");
 		try {
 			for (int i = 1; i < args.length; i += 2) {

@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Schedule;
 import org.hl7.fhir.r4.model.Slot;
 import org.onesheet.identity.Systems;
+import org.onesheet.system.ChinaTime;
 
 /**
  * What the county hospital reserves for referred patients over the next two weeks (绿色通道): two expert
@@ -132,6 +133,6 @@ final class GreenChannelCapacity {
 	}
 
 	private static Date date(java.time.LocalDateTime time) {
-		return Date.from(time.atZone(PatientRecords.CHINA).toInstant());
+		return Date.from(time.atZone(ChinaTime.ZONE).toInstant());
 	}
 }

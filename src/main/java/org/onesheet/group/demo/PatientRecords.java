@@ -3,7 +3,6 @@ package org.onesheet.group.demo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -33,6 +32,7 @@ import org.onesheet.group.demo.DemoGroup.Site;
 import org.onesheet.identity.ResidentId;
 import org.onesheet.identity.ResidentId.Sex;
 import org.onesheet.identity.Systems;
+import org.onesheet.system.ChinaTime;
 
 /**
  * One invented resident's record across the group: registered at the home village clinic and township
@@ -42,8 +42,6 @@ import org.onesheet.identity.Systems;
  */
 final class PatientRecords {
 
-	/** Demo dates are China Standard Time, whatever zone the JVM runs in. */
-	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 	static final String HYPERTENSION_ICD10 = "I10";
 	static final String DIABETES_ICD10 = "E11.9";
 
@@ -341,6 +339,6 @@ final class PatientRecords {
 	}
 
 	static Date toDate(LocalDate day, int hour) {
-		return Date.from(day.atTime(hour, 0).atZone(CHINA).toInstant());
+		return Date.from(day.atTime(hour, 0).atZone(ChinaTime.ZONE).toInstant());
 	}
 }

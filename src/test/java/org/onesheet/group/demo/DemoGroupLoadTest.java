@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.onesheet.identity.Systems;
 import org.onesheet.support.FhirEndpoint;
 import org.onesheet.support.H2ServerTest;
+import org.onesheet.system.ChinaTime;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Loading the demo group again, as a second node starting at the same time would, adds nothing. */
@@ -29,7 +30,7 @@ class DemoGroupLoadTest {
 		int patientsBefore = countPatients(client);
 		List<Bundle> bundles = new ArrayList<>();
 		new DemoGroupGenerator(DemoGroupGenerator.DEFAULT_SEED, 60, DemoGroupGenerator.DEFAULT_PATIENTS_PER_BUNDLE,
-				LocalDate.now(PatientRecords.CHINA)).forEachBundle(bundles::add);
+				LocalDate.now(ChinaTime.ZONE)).forEachBundle(bundles::add);
 
 		for (Bundle bundle : List.of(bundles.get(0), bundles.get(2))) {
 			Bundle response = client.transaction().withBundle(bundle).execute();
