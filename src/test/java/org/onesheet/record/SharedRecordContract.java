@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
@@ -80,7 +81,9 @@ public interface SharedRecordContract {
 		String before = labResult(endpoint(), patient, TOWNSHIP, "1558-6", "空腹血糖", 5.4, "mmol/L", Duration.ofDays(1));
 		goldenOf(endpoint(), patient, "MATCH");
 		Thread.sleep(1100);
-		String since = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS).toString();
+		// Formatted, not toString(): that leaves the seconds out when they are zero, and an instant needs them.
+		String since = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS)
+				.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
 		Thread.sleep(1100);
 		String after = labResult(endpoint(), patient, TOWNSHIP, "4548-4", "糖化血红蛋白", 7.4, "%", Duration.ZERO);
 
