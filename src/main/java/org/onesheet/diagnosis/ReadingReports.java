@@ -80,7 +80,7 @@ public class ReadingReports {
 		Optional<String> actor = ActingOrganization.of(request);
 		if (actor.isPresent() && !actor.get().equals(centre)) {
 			throw forbidden("只有诊断中心 " + centre + " 可以出具报告 (only the reading centre " + centre
-					+ " reports on this study; " + ActingOrganization.HEADER + " is " + actor.get() + ")", "DiagnosticReport");
+					+ " reports on this study; " + ActingOrganization.SOURCE + " is " + actor.get() + ")", "DiagnosticReport");
 		}
 		if (!centre.equals(ReadingWorklist.reference(report.getPerformerFirstRep()))) {
 			throw unprocessable("报告的 performer 应为诊断中心 " + centre + " (the report's performer must be the reading centre "

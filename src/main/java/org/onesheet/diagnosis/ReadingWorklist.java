@@ -86,7 +86,7 @@ public class ReadingWorklist {
 			}
 			if (!actor.get().equals(reference(task.getRequester()))) {
 				throw forbidden("只有申请机构可以发起远程诊断 (only the requesting organisation, the Task's requester, can send it: "
-						+ ActingOrganization.HEADER + " is " + actor.get() + ")", "Task.requester");
+						+ ActingOrganization.SOURCE + " is " + actor.get() + ")", "Task.requester");
 			}
 		}
 	}
@@ -107,8 +107,8 @@ public class ReadingWorklist {
 		if (!ActingOrganization.isClientRequest(request)) {
 			return; // the server's own move: completing on the final report
 		}
-		String actor = ActingOrganization.of(request).orElseThrow(() -> forbidden("请在 " + ActingOrganization.HEADER
-				+ " 中注明操作机构 (say which organisation acts, in " + ActingOrganization.HEADER + ")", "Task"));
+		String actor = ActingOrganization.of(request).orElseThrow(() -> forbidden("须以机构身份操作 (a client registered to an organisation must act here: "
+				+ ActingOrganization.SOURCE + " names none)", "Task"));
 		if (from == TaskStatus.REQUESTED && to == TaskStatus.INPROGRESS) {
 			claim(actor, before, task);
 		} else if (from == TaskStatus.INPROGRESS && to == TaskStatus.INPROGRESS) {
@@ -164,7 +164,7 @@ public class ReadingWorklist {
 		String centre = centreOf(before);
 		if (!actor.equals(centre)) {
 			throw forbidden("只有诊断中心 " + centre + " 可以认领、释放或退回 (only the reading centre " + centre
-					+ " can claim, release or decline this study; " + ActingOrganization.HEADER + " is " + actor + ")",
+					+ " can claim, release or decline this study; " + ActingOrganization.SOURCE + " is " + actor + ")",
 					"Task.owner");
 		}
 	}

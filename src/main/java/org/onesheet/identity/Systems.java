@@ -33,6 +33,12 @@ public final class Systems {
 	/** GB/T 2260 administrative division codes (行政区划代码). */
 	public static final String ADMINISTRATIVE_DIVISION = CANONICAL_BASE + "/CodeSystem/gb-t-2260";
 
+	/**
+	 * The county group a record belongs to, as a meta tag the server sets (code: the group Organization's id).
+	 * A client sees group-scoped resources only of its own group.
+	 */
+	public static final String COUNTY_GROUP = CANONICAL_BASE + "/CodeSystem/county-group";
+
 	/** Institution levels within a county group (医共体机构层级). */
 	public static final String INSTITUTION_LEVEL = CANONICAL_BASE + "/CodeSystem/institution-level";
 

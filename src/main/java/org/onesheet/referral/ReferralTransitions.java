@@ -87,7 +87,7 @@ public class ReferralTransitions {
 			}
 			if (!actor.get().equals(reference(task.getRequester().getReference()))) {
 				throw forbidden("只有转出机构可以发起转诊 (only the referring organisation, the Task's requester, can send it: "
-						+ ActingOrganization.HEADER + " is " + actor.get() + ")");
+						+ ActingOrganization.SOURCE + " is " + actor.get() + ")");
 			}
 		}
 		if (task.hasPartOf()) {
@@ -186,8 +186,8 @@ public class ReferralTransitions {
 
 	private static Party partyOf(RequestDetails request, Task task) {
 		String actor = ActingOrganization.of(request).orElseThrow(() -> new InvalidRequestException(
-				"更改转诊状态须注明操作机构 (changing a referral's status needs the header " + ActingOrganization.HEADER
-						+ ": Organization/<id> of the organisation making the move)"));
+				"更改转诊状态须以机构身份进行 (changing a referral's status needs a client registered to an organisation: "
+						+ ActingOrganization.SOURCE + " names none)"));
 		if (actor.equals(reference(task.getOwner().getReference()))) {
 			return Party.OWNER;
 		}

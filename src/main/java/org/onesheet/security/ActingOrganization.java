@@ -1,19 +1,18 @@
 package org.onesheet.security;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.IdType;
 
 /**
- * Which member organisation a request acts for. Until the security issue brings tokens, a clinic system says
- * so in the header {@value #HEADER} ({@code Organization/<id>}); this is the one place that reads it, and
- * the one place tokens will replace.
+ * Which member organisation a request acts for: the organisation its client is registered to, as the access
+ * token says ({@link ActingClient}). The workflow rules (who may accept a referral, claim a study, report on
+ * it) ask here; none of them reads the token itself.
  */
 public final class ActingOrganization {
 
-	public static final String HEADER = "X-OneSheet-Organization";
+	/** Where the acting organisation comes from, for the messages that name it. */
+	public static final String SOURCE = "the organisation of your access token (令牌所属机构)";
 
 	private ActingOrganization() {
 	}
@@ -23,17 +22,11 @@ public final class ActingOrganization {
 		return request instanceof ServletRequestDetails;
 	}
 
-	/** The acting organisation as {@code Organization/<id>}, if the client named one. */
+	/** The acting organisation as {@code Organization/<id>}, for a client request whose token names one. */
 	public static Optional<String> of(RequestDetails request) {
-		String header = request == null ? null : request.getHeader(HEADER);
-		if (header == null || header.isBlank()) {
+		if (!isClientRequest(request)) {
 			return Optional.empty();
 		}
-		IdType id = new IdType(header.trim());
-		if (!"Organization".equals(id.getResourceType()) || !id.hasIdPart()) {
-			throw new InvalidRequestException(HEADER + " 应为 Organization/<id> (must be Organization/<id>, got \""
-					+ header + "\")");
-		}
-		return Optional.of(id.toUnqualifiedVersionless().getValue());
+		return ActingClient.current().map(ActingClient::organization).filter(org -> !org.isBlank());
 	}
 }

@@ -45,7 +45,7 @@ import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.junit.jupiter.api.Test;
 import org.onesheet.identity.Systems;
 import org.onesheet.referral.TestReferrals;
-import org.onesheet.security.ActingOrganization;
+import org.onesheet.support.FhirEndpoint;
 import org.onesheet.support.FhirEndpoint;
 import org.onesheet.support.TestPatients;
 
@@ -112,7 +112,7 @@ public interface RemoteReadingContract {
 
 	private Task claim(Task task, String reader, String actingFor) {
 		task.setStatus(TaskStatus.INPROGRESS).setOwner(new Reference(reader));
-		endpoint().client().update().resource(task).withAdditionalHeader(ActingOrganization.HEADER, actingFor).execute();
+		endpoint().client().update().resource(task).withAdditionalHeader(FhirEndpoint.ACTING_FOR, actingFor).execute();
 		return read(task);
 	}
 
@@ -132,7 +132,7 @@ public interface RemoteReadingContract {
 		report.addPerformer(new Reference(CENTRE));
 		report.addResultsInterpreter(new Reference(reader));
 		report.setConclusion(status == DiagnosticReportStatus.FINAL ? "窦性心律，ST-T改变，建议心内科就诊" : "窦性心律，待复核");
-		return endpoint().client().create().resource(report).withAdditionalHeader(ActingOrganization.HEADER, CENTRE)
+		return endpoint().client().create().resource(report).withAdditionalHeader(FhirEndpoint.ACTING_FOR, CENTRE)
 				.execute().getId().toUnqualifiedVersionless().getValue();
 	}
 
@@ -150,7 +150,7 @@ public interface RemoteReadingContract {
 		DiagnosticReport report = endpoint().client().read().resource(DiagnosticReport.class).withId(preliminary).execute();
 		report.setStatus(DiagnosticReportStatus.FINAL);
 		report.setConclusion("窦性心律，正常心电图（复核后终审）");
-		endpoint().client().update().resource(report).withAdditionalHeader(ActingOrganization.HEADER, CENTRE).execute();
+		endpoint().client().update().resource(report).withAdditionalHeader(FhirEndpoint.ACTING_FOR, CENTRE).execute();
 		Task done = read(claimed);
 		assertThat(done.getStatus()).isEqualTo(TaskStatus.COMPLETED);
 		assertThat(done.getBusinessStatus().getCodingFirstRep().getCode()).isEqualTo("final-report");
@@ -258,11 +258,11 @@ public interface RemoteReadingContract {
 				.isInstanceOfSatisfying(BaseServerResponseException.class, e -> assertThat(e.getStatusCode()).isEqualTo(409));
 		Task completing = read(study).setStatus(TaskStatus.COMPLETED);
 		assertThatThrownBy(() -> endpoint().client().update().resource(completing)
-				.withAdditionalHeader(ActingOrganization.HEADER, CENTRE).execute()).as("completed without a report")
+				.withAdditionalHeader(FhirEndpoint.ACTING_FOR, CENTRE).execute()).as("completed without a report")
 				.isInstanceOfSatisfying(BaseServerResponseException.class, e -> assertThat(e.getStatusCode()).isEqualTo(409));
 		Task declining = read(study).setStatus(TaskStatus.REJECTED);
 		assertThatThrownBy(() -> endpoint().client().update().resource(declining)
-				.withAdditionalHeader(ActingOrganization.HEADER, CENTRE).execute()).as("declined without a reason")
+				.withAdditionalHeader(FhirEndpoint.ACTING_FOR, CENTRE).execute()).as("declined without a reason")
 				.isInstanceOfSatisfying(BaseServerResponseException.class, e -> assertThat(e.getStatusCode()).isEqualTo(422));
 		assertThat(read(study).getStatus()).as("nothing of the refusals was written").isEqualTo(TaskStatus.INPROGRESS);
 		assertThat(read(study).getOwner().getReference()).isEqualTo(reader);

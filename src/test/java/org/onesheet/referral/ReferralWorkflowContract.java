@@ -1,6 +1,6 @@
 package org.onesheet.referral;
 
-import org.onesheet.security.ActingOrganization;
+import org.onesheet.support.FhirEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -137,7 +137,7 @@ public interface ReferralWorkflowContract {
 
 		assertThatThrownBy(() -> endpoint().client().update().resource(task).execute())
 				.isInstanceOfSatisfying(InvalidRequestException.class,
-						refusal -> assertThat(diagnostics(refusal)).contains(ActingOrganization.HEADER));
+						refusal -> assertThat(diagnostics(refusal)).contains(FhirEndpoint.ACTING_FOR));
 	}
 
 	@Test
@@ -162,12 +162,12 @@ public interface ReferralWorkflowContract {
 		reRouted.addPartOf(new Reference(declined.getIdElement().toUnqualifiedVersionless().getValue()));
 
 		Task created = (Task) endpoint().client().create().resource(reRouted)
-				.withAdditionalHeader(ActingOrganization.HEADER, TOWNSHIP).execute().getResource();
+				.withAdditionalHeader(FhirEndpoint.ACTING_FOR, TOWNSHIP).execute().getResource();
 		assertThat(created.getPartOfFirstRep().getReference()).isEqualTo(declined.getIdElement().toUnqualifiedVersionless().getValue());
 
 		reRouted.setOwner(new Reference(COUNTY));
 		assertThatThrownBy(() -> endpoint().client().create().resource(reRouted)
-				.withAdditionalHeader(ActingOrganization.HEADER, TOWNSHIP).execute())
+				.withAdditionalHeader(FhirEndpoint.ACTING_FOR, TOWNSHIP).execute())
 				.isInstanceOfSatisfying(ResourceVersionConflictException.class,
 						refusal -> assertThat(diagnostics(refusal)).contains("another organisation"));
 	}
@@ -182,7 +182,7 @@ public interface ReferralWorkflowContract {
 		reRouted.addPartOf(new Reference(open.getIdElement().toUnqualifiedVersionless().getValue()));
 
 		assertThatThrownBy(() -> endpoint().client().create().resource(reRouted)
-				.withAdditionalHeader(ActingOrganization.HEADER, TOWNSHIP).execute())
+				.withAdditionalHeader(FhirEndpoint.ACTING_FOR, TOWNSHIP).execute())
 				.isInstanceOfSatisfying(ResourceVersionConflictException.class,
 						refusal -> assertThat(diagnostics(refusal)).contains("only a rejected referral"));
 	}
@@ -191,7 +191,7 @@ public interface ReferralWorkflowContract {
 	default void aForbiddenMoveByJsonPatchIsRefusedToo() {
 		Task task = sendUpwardReferral();
 
-		var response = endpoint().http().header(ActingOrganization.HEADER, COUNTY)
+		var response = endpoint().http().header(FhirEndpoint.ACTING_FOR, COUNTY)
 				.contentType("application/json-patch+json; charset=UTF-8")
 				.body("[{\"op\":\"replace\",\"path\":\"/status\",\"value\":\"completed\"}]")
 				.patch("/fhir/Task/" + task.getIdElement().getIdPart());
@@ -214,7 +214,7 @@ public interface ReferralWorkflowContract {
 				.setUrl(task.getIdElement().toUnqualifiedVersionless().getValue());
 
 		assertThatThrownBy(() -> endpoint().client().transaction().withBundle(transaction)
-				.withAdditionalHeader(ActingOrganization.HEADER, COUNTY).execute())
+				.withAdditionalHeader(FhirEndpoint.ACTING_FOR, COUNTY).execute())
 				.isInstanceOf(ResourceVersionConflictException.class);
 		assertThat(endpoint().client().read().resource(ServiceRequest.class)
 				.withId(focus.getIdElement().toUnqualifiedVersionless()).execute().getNote()).isEmpty();
@@ -226,7 +226,7 @@ public interface ReferralWorkflowContract {
 		task.setStatus(null);
 
 		assertThatThrownBy(() -> endpoint().client().update().resource(task)
-				.withAdditionalHeader(ActingOrganization.HEADER, COUNTY).execute())
+				.withAdditionalHeader(FhirEndpoint.ACTING_FOR, COUNTY).execute())
 				.isInstanceOf(UnprocessableEntityException.class);
 	}
 
@@ -237,7 +237,7 @@ public interface ReferralWorkflowContract {
 		task.setStatus(TaskStatus.ACCEPTED);
 
 		assertThatThrownBy(() -> endpoint().client().create().resource(task)
-				.withAdditionalHeader(ActingOrganization.HEADER, TOWNSHIP).execute())
+				.withAdditionalHeader(FhirEndpoint.ACTING_FOR, TOWNSHIP).execute())
 				.isInstanceOf(ResourceVersionConflictException.class);
 	}
 
@@ -264,11 +264,11 @@ public interface ReferralWorkflowContract {
 		bare.setStatus(null).setBusinessStatus(null);
 
 		Task created = (Task) endpoint().client().create().resource(bare)
-				.withAdditionalHeader(ActingOrganization.HEADER, TOWNSHIP).execute().getResource();
+				.withAdditionalHeader(FhirEndpoint.ACTING_FOR, TOWNSHIP).execute().getResource();
 		assertThat(created.getStatus()).isEqualTo(TaskStatus.REQUESTED);
 		assertThat(businessStatus(created)).isEqualTo("created");
 		assertThatThrownBy(() -> endpoint().client().create().resource(bare)
-				.withAdditionalHeader(ActingOrganization.HEADER, COUNTY).execute())
+				.withAdditionalHeader(FhirEndpoint.ACTING_FOR, COUNTY).execute())
 				.isInstanceOf(ForbiddenOperationException.class);
 	}
 

@@ -1,6 +1,6 @@
 package org.onesheet.referral;
 
-import org.onesheet.security.ActingOrganization;
+import org.onesheet.support.FhirEndpoint;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -57,7 +57,7 @@ public final class TestReferrals {
 				.setMethod(Bundle.HTTPVerb.POST).setUrl("ServiceRequest");
 		transaction.addEntry().setResource(task).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Task");
 		Bundle response = endpoint.client().transaction().withBundle(transaction)
-				.withAdditionalHeader(ActingOrganization.HEADER, from).execute();
+				.withAdditionalHeader(FhirEndpoint.ACTING_FOR, from).execute();
 		IdType taskId = new IdType(response.getEntry().get(1).getResponse().getLocation()).toUnqualifiedVersionless();
 		return endpoint.client().read().resource(Task.class).withId(taskId).execute();
 	}
@@ -66,7 +66,7 @@ public final class TestReferrals {
 	public static Task move(FhirEndpoint endpoint, Task task, TaskStatus to, String actingFor) {
 		task.setStatus(to);
 		IGenericClient client = endpoint.client();
-		client.update().resource(task).withAdditionalHeader(ActingOrganization.HEADER, actingFor).execute();
+		client.update().resource(task).withAdditionalHeader(FhirEndpoint.ACTING_FOR, actingFor).execute();
 		return client.read().resource(Task.class).withId(task.getIdElement().toUnqualifiedVersionless()).execute();
 	}
 }

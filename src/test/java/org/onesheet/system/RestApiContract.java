@@ -40,6 +40,7 @@ public interface RestApiContract {
 		IGenericClient client = endpoint().client();
 		Bundle townships = client.search().forResource(Organization.class)
 				.where(Organization.TYPE.exactly().systemAndCode(Systems.INSTITUTION_LEVEL, "township-centre"))
+				.and(Organization.PARTOF.hasId("Organization/jmse-group"))
 				.returnBundle(Bundle.class).execute();
 		assertThat(townships.getEntry()).hasSize(8);
 		for (var entry : townships.getEntry()) {

@@ -52,6 +52,7 @@ public class DemoDataLoader implements ApplicationRunner {
 		}
 		if (isLoaded(properties.demoPatients())) {
 			topUpGreenChannelCapacity();
+			addNeighbourGroupIfMissing();
 			return;
 		}
 		long started = System.nanoTime();
@@ -91,6 +92,17 @@ public class DemoDataLoader implements ApplicationRunner {
 			store(missing);
 			log.info("Topped up the demo green channel: {} reserved slots, schedules or places added",
 					missing.getEntry().size());
+		}
+	}
+
+	/** A database loaded before the second group existed gets it (its ids are fixed: a PUT of each). */
+	private void addNeighbourGroupIfMissing() {
+		try {
+			daoRegistry.getResourceDao("Patient").read(new IdType("Patient", NeighbourGroup.patientId(NeighbourGroup.PATIENTS)),
+					new SystemRequestDetails());
+		} catch (ResourceNotFoundException | ResourceGoneException e) {
+			store(new DemoGroupGenerator(DemoGroupGenerator.DEFAULT_SEED, 0, DemoGroupGenerator.DEFAULT_PATIENTS_PER_BUNDLE,
+					LocalDate.now(ChinaTime.ZONE)).neighbourGroup());
 		}
 	}
 

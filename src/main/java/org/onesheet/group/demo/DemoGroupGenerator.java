@@ -45,6 +45,7 @@ public final class DemoGroupGenerator {
 	public void forEachBundle(Consumer<Bundle> sink) {
 		DemoGroup group = new DemoGroup(new Random(seed));
 		sink.accept(transaction(group.organizations()));
+		sink.accept(neighbourGroup());
 		sink.accept(transaction(group.staff()));
 		sink.accept(transaction(new GreenChannelCapacity(group, asOf).resources()));
 		sink.accept(transaction(Formularies.resources(group)));
@@ -59,6 +60,13 @@ public final class DemoGroupGenerator {
 				chunk = new ArrayList<>();
 			}
 		}
+	}
+
+	/** The second, small county group next door, whose patients no client of this one sees. */
+	public Bundle neighbourGroup() {
+		List<Resource> resources = new ArrayList<>(NeighbourGroup.organizations());
+		resources.addAll(NeighbourGroup.patients(asOf));
+		return transaction(resources);
 	}
 
 	/** The green channel's reserved capacity for the two weeks after the as-of date, as PUTs to fixed ids. */

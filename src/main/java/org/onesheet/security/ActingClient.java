@@ -1,0 +1,42 @@
+package org.onesheet.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * The client a request comes from, as its access token says: its id, the organisation it acts for, that
+ * organisation's county group and its SMART scopes. Spring Security checked the token before HAPI saw the
+ * request, on the same thread, so the token is at hand wherever HAPI calls us for that request.
+ */
+public record ActingClient(String clientId, String organization, String group, List<SmartScope> scopes) {
+
+	public static Optional<ActingClient> current() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (!(authentication instanceof JwtAuthenticationToken token)) {
+			return Optional.empty();
+		}
+		Jwt jwt = token.getToken();
+		String clientId = jwt.hasClaim("client_id") ? jwt.getClaimAsString("client_id") : jwt.getSubject();
+		return Optional.of(new ActingClient(clientId, jwt.getClaimAsString(ClientRegistry.ORGANIZATION),
+				jwt.getClaimAsString(ClientRegistry.GROUP), scopes(jwt.getClaim("scope"))));
+	}
+
+	private static List<SmartScope> scopes(Object claim) {
+		Collection<?> words = claim instanceof Collection<?> list ? list
+				: claim == null ? List.of() : List.of(claim.toString().split(" "));
+		return words.stream().map(Object::toString).map(SmartScope::parse).flatMap(Optional::stream).toList();
+	}
+
+	public boolean allows(String resourceType, SmartScope.Interaction interaction) {
+		return scopes.stream().anyMatch(scope -> scope.allows(resourceType, interaction));
+	}
+
+	public boolean inGroup(String groupReference) {
+		return group != null && group.equals(groupReference);
+	}
+}

@@ -1,0 +1,143 @@
+package org.onesheet.security;
+
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
+import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditContextServices;
+import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditEventSink;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.IPreResourceShowDetails;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.hl7.fhir.r4.model.Reference;
+import org.onesheet.identity.Systems;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every read, search, create, update and delete by a client writes an IHE BALP AuditEvent (HAPI's
+ * {@link BalpAuditCaptureInterceptor}) naming the client, the organisation it acts for and each patient
+ * whose data was touched. The event is stored in the database before the response goes out: for a write in
+ * the same transaction as the write (both or neither), for a read or search before the first byte of the
+ * result is sent. HAPI's default sink queues events in memory and loses them in a crash; here nothing is
+ * lost. The cost is one insert per patient touched (see README, Security). The event carries the group tags
+ * of the patient it names and of the reader, so both groups can ask {@code AuditEvent?patient=...}.
+ */
+@Component
+public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextServices {
+
+	/** The identifier system of OAuth client ids in audit events. */
+	public static final String CLIENT_ID_SYSTEM = Systems.CANONICAL_BASE + "/sid/oauth-client";
+
+	private final DaoRegistry daos;
+
+	public AuditTrail(DaoRegistry daos, IInterceptorService storageInterceptors) {
+		this.daos = daos;
+		BalpAuditCaptureInterceptor balp = new BalpAuditCaptureInterceptor(this, this);
+		// BALP takes every reference in a Patient-compartment parameter for a patient, an Observation's
+		// performer (an organisation here) too; that made a second "patient read" naming the hospital.
+		balp.setOmittedSPNamesInPatientCompartment(Set.of("performer"));
+		storageInterceptors.registerInterceptor(new ClientRequestsOnly(balp));
+	}
+
+	/**
+	 * HAPI's BALP interceptor assumes every request comes over HTTP; the server's own reads and writes (demo
+	 * load, jobs, this trail's own events) reach its hooks without a servlet request, and it fails on them.
+	 * They are no client's access, so this wrapper hands BALP only client requests. Its read hook is
+	 * package-private in HAPI 8.8, hence the method handle.
+	 */
+	static final class ClientRequestsOnly {
+
+		private static final MethodHandle PRESHOW;
+
+		static {
+			try {
+				PRESHOW = MethodHandles.privateLookupIn(BalpAuditCaptureInterceptor.class, MethodHandles.lookup())
+						.findVirtual(BalpAuditCaptureInterceptor.class, "hookStoragePreShowResources", MethodType.methodType(
+								void.class, IPreResourceShowDetails.class, ServletRequestDetails.class));
+			} catch (ReflectiveOperationException e) {
+				throw new IllegalStateException("HAPI's BALP interceptor changed: " + e.getMessage(), e);
+			}
+		}
+
+		private final BalpAuditCaptureInterceptor balp;
+
+		ClientRequestsOnly(BalpAuditCaptureInterceptor balp) {
+			this.balp = balp;
+		}
+
+		@Hook(Pointcut.STORAGE_PRESHOW_RESOURCES)
+		public void shown(IPreResourceShowDetails details, RequestDetails request) throws Throwable {
+			if (request instanceof ServletRequestDetails client) {
+				PRESHOW.invoke(balp, details, client);
+			}
+		}
+
+		@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+		public void created(IBaseResource resource, RequestDetails request) {
+			if (request instanceof ServletRequestDetails client) {
+				balp.hookStoragePrecommitResourceCreated(resource, client);
+			}
+		}
+
+		@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+		public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+			if (request instanceof ServletRequestDetails client) {
+				balp.hookStoragePrecommitResourceUpdated(previous, resource, client);
+			}
+		}
+
+		@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
+		public void deleted(IBaseResource resource, RequestDetails request) {
+			if (request instanceof ServletRequestDetails client) {
+				balp.hookStoragePrecommitResourceDeleted(resource, client);
+			}
+		}
+	}
+
+	@Override
+	public void recordAuditEvent(AuditEvent event) {
+		boolean namedPatients = event.getEntity().stream().anyMatch(AuditTrail::isPatientEntity);
+		event.getEntity().removeIf(entity -> isPatientEntity(entity) && !entity.getWhat().getReference().startsWith("Patient/"));
+		if (namedPatients && event.getEntity().stream().noneMatch(AuditTrail::isPatientEntity)) {
+			return; // only a non-patient taken for one (see above): the real patient's event is recorded on its own
+		}
+		ActingClient.current().map(ActingClient::group).filter(group -> group != null)
+				.ifPresent(group -> GroupScope.tag(event, group));
+		daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
+	}
+
+	@Override
+	public Reference getAgentClientWho(RequestDetails request) {
+		Optional<ActingClient> client = ActingClient.current();
+		Reference who = new Reference();
+		client.ifPresent(c -> who.getIdentifier().setSystem(CLIENT_ID_SYSTEM).setValue(c.clientId()));
+		who.setDisplay(client.map(ActingClient::clientId).orElse("anonymous"));
+		return who;
+	}
+
+	private static boolean isPatientEntity(AuditEvent.AuditEventEntityComponent entity) {
+		return "1".equals(entity.getRole().getCode()) && entity.getWhat().hasReference();
+	}
+
+	/** {@code Patient/<id>}, not the absolute URL HAPI's default gives (which the server would take for an external reference). */
+	@Override
+	public String massageResourceIdForStorage(RequestDetails request, IBaseResource resource, IIdType id) {
+		return id.toUnqualifiedVersionless().getValue();
+	}
+
+	@Override
+	public Reference getAgentUserWho(RequestDetails request) {
+		return ActingClient.current().map(ActingClient::organization).filter(org -> org != null)
+				.map(Reference::new).orElseGet(() -> new Reference().setDisplay("unknown organisation"));
+	}
+}

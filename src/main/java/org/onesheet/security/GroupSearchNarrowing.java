@@ -1,0 +1,46 @@
+package org.onesheet.security;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import java.util.Optional;
+import org.onesheet.config.FhirServerPlugin;
+import org.springframework.stereotype.Component;
+
+/**
+ * Narrows a client's search of patient data to its own county group, in the query itself: the search gets
+ * {@code _tag=<county-group>|<the client's group>}, an indexed condition, so that totals, paging and the
+ * search cache (its key includes the added parameter) are all per group. What includes and operations bring
+ * in is checked by {@link GroupBoundary}.
+ */
+@Component
+public class GroupSearchNarrowing implements FhirServerPlugin {
+
+	private final GroupScope scope;
+
+	public GroupSearchNarrowing(GroupScope scope) {
+		this.scope = scope;
+	}
+
+	@Override
+	public void registerWith(RestfulServer server) {
+		server.registerInterceptor(this);
+	}
+
+	@Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+	public boolean narrow(RequestDetails request) {
+		if (request.getRestOperationType() != RestOperationTypeEnum.SEARCH_TYPE || !scope.isScoped(request.getResourceName())) {
+			return true;
+		}
+		Optional<String> group = ActingClient.current().map(ActingClient::group);
+		String token = GroupScope.token(group.orElse("Organization/none"));
+		String[] given = request.getParameters().get("_tag");
+		String[] tags = given == null ? new String[] {token} : java.util.stream.Stream.concat(
+				java.util.Arrays.stream(given), java.util.stream.Stream.of(token)).toArray(String[]::new);
+		// each value is one more _tag condition, ANDed with the client's own
+		request.addParameter("_tag", tags);
+		return true;
+	}
+}
