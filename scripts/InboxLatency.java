@@ -123,7 +123,7 @@ public class InboxLatency {
 		for (int c = 0; c < clients; c++) {
 			workers.add(pool.submit(() -> {
 				while (next.getAndIncrement() < count) {
-					HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/" + INBOX))
+					HttpRequest request = authorised(HttpRequest.newBuilder(URI.create(base + "/" + INBOX)))
 							.header("Cache-Control", "no-cache").GET().build();
 					long t0 = System.nanoTime();
 					HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -150,7 +150,7 @@ public class InboxLatency {
 	}
 
 	static String post(HttpClient http, String base, String bundle) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(base))
+		HttpRequest request = authorised(HttpRequest.newBuilder(URI.create(base)))
 				.header("Content-Type", "application/fhir+json; charset=utf-8")
 				.timeout(Duration.ofMinutes(5))
 				.POST(HttpRequest.BodyPublishers.ofString(bundle)).build();
@@ -162,9 +162,15 @@ public class InboxLatency {
 	}
 
 	static String count(HttpClient http, String url) throws Exception {
-		String body = http.send(HttpRequest.newBuilder(URI.create(url)).header("Cache-Control", "no-cache").build(),
+		String body = http.send(authorised(HttpRequest.newBuilder(URI.create(url))).header("Cache-Control", "no-cache").build(),
 				HttpResponse.BodyHandlers.ofString()).body();
 		Matcher total = Pattern.compile("\"total\":\\s*(\\d+)").matcher(body);
 		return total.find() ? total.group(1) : "?";
+	}
+
+	/** Every FHIR request carries the bearer token the script got for it (scripts/token.sh; README, Security). */
+	static HttpRequest.Builder authorised(HttpRequest.Builder request) {
+		String token = System.getenv("ONESHEET_TOKEN");
+		return token == null || token.isBlank() ? request : request.header("Authorization", "Bearer " + token);
 	}
 }

@@ -221,7 +221,7 @@ public class RecordBenchmark {
 	}
 
 	static String post(String base, String bundle) throws Exception {
-		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base)).timeout(Duration.ofMinutes(5))
+		HttpResponse<String> response = HTTP.send(authorised(HttpRequest.newBuilder(URI.create(base))).timeout(Duration.ofMinutes(5))
 				.header("Content-Type", "application/fhir+json; charset=utf-8")
 				.POST(HttpRequest.BodyPublishers.ofString(bundle)).build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
@@ -231,7 +231,7 @@ public class RecordBenchmark {
 	}
 
 	static String get(String url) throws Exception {
-		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
+		HttpResponse<String> response = HTTP.send(authorised(HttpRequest.newBuilder(URI.create(url))).timeout(Duration.ofMinutes(5))
 				.header("Accept", "application/fhir+json").GET().build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException(url + ": " + response.statusCode() + " " + response.body());
@@ -249,5 +249,11 @@ public class RecordBenchmark {
 			throw new IllegalStateException("no " + regex + " in " + text.substring(0, Math.min(500, text.length())));
 		}
 		return matcher.group(1);
+	}
+
+	/** Every FHIR request carries the bearer token the script got for it (scripts/token.sh; README, Security). */
+	static HttpRequest.Builder authorised(HttpRequest.Builder request) {
+		String token = System.getenv("ONESHEET_TOKEN");
+		return token == null || token.isBlank() ? request : request.header("Authorization", "Bearer " + token);
 	}
 }

@@ -39,7 +39,7 @@ public class WriteThroughput {
 		for (int c = 0; c < clients; c++) {
 			workers.add(pool.submit(() -> {
 				for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-					HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+					HttpRequest request = authorised(HttpRequest.newBuilder(URI.create(url)))
 							.header("Content-Type", "application/fhir+json; charset=utf-8")
 							.POST(HttpRequest.BodyPublishers.ofString(body.apply(i))).build();
 					HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -84,5 +84,11 @@ public class WriteThroughput {
 				 "name":[{"text":"测试居民%d"}],"gender":"male","birthDate":"%s",
 				 "address":[{"text":"新疆维吾尔自治区昌吉回族自治州昌吉市","district":"昌吉市"}]}
 				""".formatted(id, i, birth);
+	}
+
+	/** Every FHIR request carries the bearer token the script got for it (scripts/token.sh; README, Security). */
+	static HttpRequest.Builder authorised(HttpRequest.Builder request) {
+		String token = System.getenv("ONESHEET_TOKEN");
+		return token == null || token.isBlank() ? request : request.header("Authorization", "Bearer " + token);
 	}
 }

@@ -18,7 +18,7 @@ DB_ARGS=()
 [ $# -ge 4 ] && DB_ARGS=(--spring.datasource.username="$3" --spring.datasource.password="$4")
 start=$(date +%s)
 # shellcheck disable=SC2086
-java $ONESHEET_JAVA_OPTS -Xmx1g -jar "$ONESHEET_JAR" --server.port=$PORT --spring.datasource.url="$DB_URL" "${DB_ARGS[@]}" \
+java $ONESHEET_JAVA_OPTS -Donesheet.security.token-lifetime=PT4H -Xmx1g -jar "$ONESHEET_JAR" --server.port=$PORT --spring.datasource.url="$DB_URL" "${DB_ARGS[@]}" \
   --onesheet.demo-patients="$PATIENTS" --onesheet.demo-data="$([ "${REUSE:-0}" = 1 ] && echo false || echo true)" \
   --onesheet.record.mdm=false --onesheet.conformance.enforce-profiles=false \
   --onesheet.binary-storage-dir=target/metrics-db/binaries >target/measure-metrics.log 2>&1 &
@@ -26,12 +26,13 @@ pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 last=$(printf 'jmse-pat-%06d' "$PATIENTS")
 [ "${REUSE:-0}" = 1 ] && last=jmse-pat-000001
-until curl -sf "http://localhost:$PORT/fhir/Patient/$last" >/dev/null; do
+until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null; do
   kill -0 $pid 2>/dev/null || { tail -20 target/measure-metrics.log; exit 1; }
   sleep 5
 done
+export ONESHEET_TOKEN=$(scripts/token.sh jmse-group "system/*.cruds" "http://localhost:$PORT")
 echo "ready in $(( $(date +%s) - start )) s: $(grep -o 'Loaded the demo county group.*' target/measure-metrics.log || true)"
-echo "patients: $(curl -s "http://localhost:$PORT/fhir/Patient?_summary=count" | grep -o '"total":[0-9]*')"
+echo "patients: $(curl -s -H "Authorization: Bearer $ONESHEET_TOKEN" "http://localhost:$PORT/fhir/Patient?_summary=count" | grep -o '"total":[0-9]*')"
 year_end=$(date +%Y)-12-31; year_start=$(( $(date +%Y) - 1 ))-12-01
 printf '%-26s %10s %10s   %s\n' measure "median ms" "max ms" "first population counts"
 for measure in county-visit-rate primary-care-share downward-referral-share upward-referral-count contract-coverage \
@@ -39,7 +40,7 @@ for measure in county-visit-rate primary-care-share downward-referral-share upwa
   url="http://localhost:$PORT/fhir/Measure/$measure/\$evaluate-measure?periodStart=$year_start&periodEnd=$year_end&subject=Organization/jmse-group"
   times=()
   for _ in 1 2 3 4 5 6 7; do
-    times+=("$(curl -s -o target/measure-metrics.json -w '%{time_total}' "$url")")
+    times+=("$(curl -s -H "Authorization: Bearer $ONESHEET_TOKEN" -o target/measure-metrics.json -w '%{time_total}' "$url")")
   done
   counts=$(grep -o '"count":[0-9]*' target/measure-metrics.json | head -2 | cut -d: -f2 | paste -sd/ -)
   printf '%s\n' "${times[@]}" | sort -n | awk -v m="$measure" -v c="$counts" \

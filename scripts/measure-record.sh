@@ -12,14 +12,15 @@ run() { # $1: mdm on/off, $2: benchmark arguments
   rm -rf target/record-db
   DB_URL="${3:-jdbc:h2:file:./target/record-db/onesheet}"
   # shellcheck disable=SC2086
-  java $ONESHEET_JAVA_OPTS -Xmx"$HEAP" -jar "$ONESHEET_JAR" --server.port=$PORT --spring.datasource.url="$DB_URL" "${DB_ARGS[@]}" \
+  java $ONESHEET_JAVA_OPTS -Donesheet.security.token-lifetime=PT4H -Xmx"$HEAP" -jar "$ONESHEET_JAR" --server.port=$PORT --spring.datasource.url="$DB_URL" "${DB_ARGS[@]}" \
     --onesheet.demo-patients=20 --onesheet.record.mdm="$1" --onesheet.binary-storage-dir=target/record-db/binaries \
     >target/measure-record-$1.log 2>&1 &
   pid=$!
-  until curl -sf "http://localhost:$PORT/fhir/Patient/jmse-pat-000020" >/dev/null; do
+  until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null; do
     kill -0 $pid 2>/dev/null || { tail -20 target/measure-record-$1.log; exit 1; }
     sleep 1
   done
+  export ONESHEET_TOKEN=$(scripts/token.sh jmse-group "system/*.cruds" "http://localhost:$PORT")
   echo "--- MDM $1"
   java scripts/RecordBenchmark.java "http://localhost:$PORT/fhir" $2 || true
   kill $pid; wait $pid 2>/dev/null || true

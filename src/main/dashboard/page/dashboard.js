@@ -20,8 +20,52 @@ const GRADE_NAMES = { green: '绿标 green', yellow: '黄标 yellow', red: '红�
 
 window.dashboard = { ready: false, figures: {} };
 
+// Sign-in: the dashboard is a client like any other. A leader's office signs in with the group's client id and
+// secret (client_credentials); the token lives in this tab only (sessionStorage) and for its five minutes.
+const TOKEN_KEY = 'onesheet.token';
+
+function heldToken() {
+  const held = JSON.parse(sessionStorage.getItem(TOKEN_KEY) || 'null');
+  return held && Date.now() < held.expires ? held : null;
+}
+
+function signIn() {
+  const dialog = document.getElementById('signin');
+  dialog.hidden = false;
+  return new Promise((resolve) => {
+    dialog.onsubmit = async (event) => {
+      event.preventDefault();
+      const id = document.getElementById('client-id').value;
+      const secret = document.getElementById('client-secret').value;
+      const response = await fetch(new URL('../oauth2/token', window.location.href), {
+        method: 'POST',
+        headers: { Authorization: `Basic ${btoa(`${id}:${secret}`)}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'system/Measure.rs system/Organization.rs system/MeasureReport.rs' }),
+      });
+      const body = await response.json();
+      if (!response.ok) {
+        document.getElementById('signin-error').textContent = `登录失败 Sign-in failed: ${body.error_description || body.error}`;
+        return;
+      }
+      const claims = JSON.parse(atob(body.access_token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+      const held = { token: body.access_token, expires: Date.now() + (body.expires_in - 20) * 1000, group: claims.group };
+      sessionStorage.setItem(TOKEN_KEY, JSON.stringify(held));
+      dialog.hidden = true;
+      resolve(held);
+    };
+  });
+}
+
+async function token() {
+  return heldToken() || signIn();
+}
+
 async function fhir(path) {
-  const response = await fetch(FHIR + path, { headers: { Accept: 'application/fhir+json' } });
+  const held = await token();
+  const response = await fetch(FHIR + path, { headers: { Accept: 'application/fhir+json', Authorization: `Bearer ${held.token}` } });
+  if (response.status === 401) {
+    sessionStorage.removeItem(TOKEN_KEY);
+  }
   const body = await response.json();
   if (!response.ok) {
     const issue = body.issue && body.issue[0];
@@ -185,7 +229,7 @@ async function start() {
     option.textContent = entry.resource.name;
     select.appendChild(option);
   });
-  if (params.get('subject')) { select.value = params.get('subject'); }
+  select.value = params.get('subject') || (await token()).group || select.value;
   const now = new Date();
   const thisMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
   const sixMonthsAgo = new Date(now.getFullYear(), now.getMonth() - 5, 1);

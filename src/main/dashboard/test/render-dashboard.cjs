@@ -1,12 +1,12 @@
 // The browser half of DashboardInChromiumTest: opens the dashboard in headless Chromium (Debian's, through
 // playwright-core), waits until every chart is drawn, saves a screenshot and prints what the page shows as
 // JSON: the measure cards and each chart's categories and series, read from ECharts itself.
-// usage: node render-dashboard.cjs <url> <screenshot.png> [chromium]
+// usage: node render-dashboard.cjs <url> <screenshot.png> <client id> <client secret> [chromium]
 'use strict';
 const { chromium } = require('playwright-core');
 
 (async () => {
-  const [url, screenshot, executablePath = '/usr/bin/chromium'] = process.argv.slice(2);
+  const [url, screenshot, clientId, clientSecret, executablePath = '/usr/bin/chromium'] = process.argv.slice(2);
   const browser = await chromium.launch({
     executablePath,
     headless: true,
@@ -19,6 +19,11 @@ const { chromium } = require('playwright-core');
     const errors = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(url, { waitUntil: 'load' });
+    // signs in as a leader's office would
+    await page.waitForSelector('#signin:not([hidden])');
+    await page.fill('#client-id', clientId);
+    await page.fill('#client-secret', clientSecret);
+    await page.click('#signin button[type=submit]');
     await page.waitForFunction(() => window.dashboard && (window.dashboard.ready || window.dashboard.error),
       null, { timeout: 180000 });
     const shown = await page.evaluate(() => {

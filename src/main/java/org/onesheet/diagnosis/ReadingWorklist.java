@@ -104,7 +104,7 @@ public class ReadingWorklist {
 		if (from == to && !ownerChanged) {
 			return;
 		}
-		if (!ActingOrganization.isClientRequest(request)) {
+		if (!ActingOrganization.isMemberActing(request)) {
 			return; // the server's own move: completing on the final report
 		}
 		String actor = ActingOrganization.of(request).orElseThrow(() -> forbidden("须以机构身份操作 (a client registered to an organisation must act here: "

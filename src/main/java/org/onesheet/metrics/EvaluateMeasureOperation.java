@@ -21,6 +21,9 @@ import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.StringType;
 import org.onesheet.config.FhirServerPlugin;
+import org.onesheet.group.GroupMembership;
+import org.onesheet.security.ActingClient;
+import org.onesheet.system.Refusals;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,8 +42,12 @@ public class EvaluateMeasureOperation implements FhirServerPlugin {
 	private final Members members;
 	private final Map<String, GroupMeasure> measures;
 
-	public EvaluateMeasureOperation(DaoRegistry daos, Members members, List<GroupMeasure> measures) {
+	private final GroupMembership membership;
+
+	public EvaluateMeasureOperation(DaoRegistry daos, Members members, List<GroupMeasure> measures,
+			GroupMembership membership) {
 		this.daos = daos;
+		this.membership = membership;
 		this.members = members;
 		this.measures = measures.stream().collect(Collectors.toMap(GroupMeasure::id, Function.identity()));
 	}
@@ -72,9 +79,29 @@ public class EvaluateMeasureOperation implements FhirServerPlugin {
 					+ period.first() + ")");
 		}
 		Members.Tree tree = members.load();
-		String subjectOrg = subject == null || subject.getValue() == null ? null : organisation(subject.getValue(), request);
+		String subjectOrg = withinClientsGroup(
+				subject == null || subject.getValue() == null ? null : organisation(subject.getValue(), request));
 		return evaluator.evaluate(period, tree, tree.scope(subjectOrg == null ? null : new IdType(subjectOrg).getIdPart()),
 				subjectOrg);
+	}
+
+	/**
+	 * A client measures its own county group: without a subject, the group; a subject of another group is
+	 * refused (its figures are that group's business).
+	 */
+	private String withinClientsGroup(String subjectOrg) {
+		Optional<String> group = ActingClient.current().map(ActingClient::group);
+		if (group.isEmpty()) {
+			return subjectOrg;
+		}
+		if (subjectOrg == null) {
+			return group.get();
+		}
+		if (!membership.isWithin(subjectOrg, group.get())) {
+			throw Refusals.forbidden("只能查看本医共体的指标 (a client measures its own county group, " + group.get()
+					+ "; " + subjectOrg + " is not part of it)", "subject");
+		}
+		return subjectOrg;
 	}
 
 	private String organisation(String subject, RequestDetails request) {

@@ -110,7 +110,7 @@ public class ReferralTransitions {
 		if (from == to || from == null || to == null) {
 			return; // no move; a missing status is the profile's to refuse (422)
 		}
-		if (ActingOrganization.isClientRequest(request)) {
+		if (ActingOrganization.isMemberActing(request)) {
 			Party party = partyOf(request, before);
 			Optional<String> refusal = ReferralStateMachine.refusal(from, to, party);
 			if (refusal.isPresent()) {

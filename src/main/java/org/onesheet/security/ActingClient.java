@@ -32,6 +32,16 @@ public record ActingClient(String clientId, String organization, String group, L
 		return words.stream().map(Object::toString).map(SmartScope::parse).flatMap(Optional::stream).toList();
 	}
 
+	/** The client of the group organisation itself: the group's IT administrator. */
+	public boolean isAdministrator() {
+		return organization != null && organization.equals(group);
+	}
+
+	/** The client of an HTTP request; none for the server's own work (demo load, jobs, the audit trail). */
+	public static Optional<ActingClient> of(ca.uhn.fhir.rest.api.server.RequestDetails request) {
+		return ActingOrganization.isClientRequest(request) ? current() : Optional.empty();
+	}
+
 	public boolean allows(String resourceType, SmartScope.Interaction interaction) {
 		return scopes.stream().anyMatch(scope -> scope.allows(resourceType, interaction));
 	}

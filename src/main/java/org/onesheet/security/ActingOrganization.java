@@ -22,11 +22,22 @@ public final class ActingOrganization {
 		return request instanceof ServletRequestDetails;
 	}
 
-	/** The acting organisation as {@code Organization/<id>}, for a client request whose token names one. */
+	/**
+	 * True when a member organisation acts: a client request, and not the group's administrator. The
+	 * administrator acts for the group as a whole (corrections, back-loading records from before OneSheet), so
+	 * the workflows treat its writes like the server's own: their state machines still hold, but no party
+	 * rule asks which member it is.
+	 */
+	public static boolean isMemberActing(RequestDetails request) {
+		return of(request).isPresent();
+	}
+
+	/** The acting member organisation as {@code Organization/<id>}, for a member client's request. */
 	public static Optional<String> of(RequestDetails request) {
 		if (!isClientRequest(request)) {
 			return Optional.empty();
 		}
-		return ActingClient.current().map(ActingClient::organization).filter(org -> !org.isBlank());
+		return ActingClient.current().filter(client -> !client.isAdministrator()).map(ActingClient::organization)
+				.filter(org -> !org.isBlank());
 	}
 }

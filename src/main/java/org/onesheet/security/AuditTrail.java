@@ -40,8 +40,11 @@ public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextService
 
 	private final DaoRegistry daos;
 
-	public AuditTrail(DaoRegistry daos, IInterceptorService storageInterceptors) {
+	public AuditTrail(DaoRegistry daos, IInterceptorService storageInterceptors, SecurityProperties properties) {
 		this.daos = daos;
+		if (!properties.audit()) {
+			return;
+		}
 		BalpAuditCaptureInterceptor balp = new BalpAuditCaptureInterceptor(this, this);
 		// BALP takes every reference in a Patient-compartment parameter for a patient, an Observation's
 		// performer (an organisation here) too; that made a second "patient read" naming the hospital.
@@ -113,6 +116,16 @@ public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextService
 		}
 		ActingClient.current().map(ActingClient::group).filter(group -> group != null)
 				.ifPresent(group -> GroupScope.tag(event, group));
+		if (event.getAction() == AuditEvent.AuditEventAction.D) {
+			// the deleted resource can no longer be referenced (the server checks every reference); it is named instead
+			Set<String> deleted = event.getEntity().stream().filter(entity -> "4".equals(entity.getRole().getCode()))
+					.map(entity -> entity.getWhat().getReference()).filter(reference -> reference != null)
+					.collect(java.util.stream.Collectors.toSet());
+			event.getEntity().stream().filter(entity -> deleted.contains(entity.getWhat().getReference())).forEach(entity -> {
+						entity.getWhat().getIdentifier().setSystem("urn:ietf:rfc:3986").setValue(entity.getWhat().getReference());
+						entity.getWhat().setReference(null);
+					});
+		}
 		daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
 	}
 

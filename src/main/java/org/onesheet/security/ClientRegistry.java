@@ -58,7 +58,8 @@ public class ClientRegistry implements RegisteredClientRepository {
 		if (clientId == null || clientId.isBlank()) {
 			return null;
 		}
-		return properties.clients().stream().filter(client -> clientId.equals(client.clientId())).findFirst()
+		return properties.clients().stream().filter(client -> clientId.equals(client.clientId()))
+				.filter(client -> !client.demo() || properties.demoClients()).findFirst()
 				.map(this::configured)
 				.or(() -> properties.demoClients() ? demo(clientId) : Optional.empty())
 				.orElse(null);

@@ -82,7 +82,7 @@ public class GroupBoundary {
 	}
 
 	private Optional<ActingClient> clientOf(RequestDetails request) {
-		return ActingOrganization.isClientRequest(request) ? ActingClient.current() : Optional.empty();
+		return ActingClient.of(request);
 	}
 
 	private boolean visible(IBaseResource resource, ActingClient client) {

@@ -20,12 +20,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class GroupScope {
 
+	private static final Set<String> DIRECTORY = Set.of("Schedule", "List", "Group", "Basic", "Person", "MeasureReport");
+
 	private final Set<String> scopedTypes;
 
 	public GroupScope(FhirContext fhir) {
 		scopedTypes = fhir.getResourceTypes().stream()
 				.filter(type -> type.equals("Patient") || type.equals("Task")
 						|| !fhir.getResourceDefinition(type).getSearchParamsForCompartmentName("Patient").isEmpty())
+				.filter(type -> !DIRECTORY.contains(type))
 				.collect(Collectors.toUnmodifiableSet());
 	}
 

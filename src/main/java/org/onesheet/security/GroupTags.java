@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
  * is written, so that reads and searches can be kept inside a group by an indexed tag rather than by walking
  * references. A client's write belongs to the client's group; a referral (Task, ServiceRequest) also to the
  * groups of the organisations it goes between, so that the receiving group sees it in its inbox. Tags a
- * client sends itself are ignored. The server's own writes (demo load, jobs) take the group of the patient
- * the resource is about, or of the patient's managing organisation.
+ * client sends itself are ignored. The server's own writes (demo load, jobs) keep the tags they carry, or
+ * take the group of the patient the resource is about, of the patient's managing organisation, or of the
+ * client being served.
  */
 @Component
 public class GroupTags {
@@ -63,7 +64,7 @@ public class GroupTags {
 		if (!scope.isScoped(resource)) {
 			return;
 		}
-		Optional<ActingClient> client = ActingOrganization.isClientRequest(request) ? ActingClient.current() : Optional.empty();
+		Optional<ActingClient> client = ActingClient.of(request);
 		Set<String> groups = new LinkedHashSet<>();
 		if (previous != null) {
 			groups.addAll(GroupScope.groupsOf(previous));
@@ -75,6 +76,10 @@ public class GroupTags {
 			groups.addAll(GroupScope.groupsOf(resource));
 			if (groups.isEmpty()) {
 				groups.addAll(groupsOfPatient(resource));
+			}
+			if (groups.isEmpty()) {
+				// written by the server while it serves a client (a Provenance of a referral move): the client's group
+				ActingClient.current().map(ActingClient::group).ifPresent(groups::add);
 			}
 		}
 		for (String organization : parties(resource)) {

@@ -54,7 +54,7 @@ public class OwnOrganisationWrites {
 	}
 
 	private void check(RequestDetails request, IBaseResource previous, IBaseResource resource) {
-		Optional<ActingClient> client = ActingOrganization.isClientRequest(request) ? ActingClient.current() : Optional.empty();
+		Optional<ActingClient> client = ActingClient.of(request);
 		if (client.isEmpty() || client.get().organization() == null) {
 			return;
 		}
@@ -74,7 +74,7 @@ public class OwnOrganisationWrites {
 	}
 
 	private boolean administers(ActingClient client, String organization) {
-		return client.organization().equals(client.group())
+		return client.isAdministrator()
 				&& membership.groupOf(organization).filter(client.group()::equals).isPresent();
 	}
 

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        README). Empty registers no demo clients
  * @param tokenRequestsPerMinute token requests one client may make per minute on one node
  * @param clients the registered clients
+ * @param audit keep the audit trail (BALP AuditEvents). Off only to measure what it costs: a group that turns
+ *        it off has no record of who looked at whose data
  */
 @ConfigurationProperties(prefix = "onesheet.security")
 public record SecurityProperties(
@@ -29,7 +31,8 @@ public record SecurityProperties(
 		@DefaultValue("PT5M") Duration tokenLifetime,
 		String demoClientSecret,
 		@DefaultValue("30") int tokenRequestsPerMinute,
-		@DefaultValue({}) List<Client> clients) {
+		@DefaultValue({}) List<Client> clients,
+		@DefaultValue("true") boolean audit) {
 
 	public SecurityProperties {
 		clients = clients == null ? List.of() : List.copyOf(clients);
@@ -52,8 +55,11 @@ public record SecurityProperties(
 	 * @param secret a client secret ({@code {bcrypt}...} or {@code {noop}...}); only for development
 	 * @param jwks where its public keys are, for {@code private_key_jwt}: a JWKS file ({@code file:} or
 	 *        {@code classpath:}) or an https URL
+	 * @param demo a demo client (its private key is in the repository): registered only while the demo
+	 *        clients are ({@code demo-client-secret} set)
 	 */
-	public record Client(String clientId, String organization, List<String> scopes, String secret, String jwks) {
+	public record Client(String clientId, String organization, List<String> scopes, String secret, String jwks,
+			boolean demo) {
 
 		public Client {
 			scopes = scopes == null ? List.of() : List.copyOf(scopes);

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.MeasureReport.StratifierGroupComponent;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
+import org.onesheet.support.AccessTokens;
 import org.onesheet.support.FhirEndpoint;
 import org.onesheet.support.H2ServerTest;
 import org.onesheet.system.ChinaTime;
@@ -123,7 +124,7 @@ class DashboardInChromiumTest {
 		Path output = Files.createTempFile("dashboard", ".json");
 		Path errors = Files.createTempFile("dashboard", ".err");
 		Process node = new ProcessBuilder("node", script.toString(), url, SCREENSHOT.toAbsolutePath().toString(),
-				chromium.toString()).directory(DASHBOARD.toFile()).redirectOutput(output.toFile())
+				AccessTokens.ADMINISTRATOR, AccessTokens.DEMO_SECRET, chromium.toString()).directory(DASHBOARD.toFile()).redirectOutput(output.toFile())
 				.redirectError(errors.toFile()).start();
 		assertThat(node.waitFor(4, TimeUnit.MINUTES)).as("the browser finished").isTrue();
 		assertThat(node.exitValue()).as("node exit code; stderr:%n%s", Files.readString(errors)).isZero();

@@ -27,7 +27,7 @@ public interface MetricsContract {
 	}
 
 	private MeasureReport evaluate(String measure) {
-		return endpoint().client().operation().onInstance("Measure/" + measure).named("$evaluate-measure")
+		return fixture().endpoint.client().operation().onInstance("Measure/" + measure).named("$evaluate-measure")
 				.withParameter(org.hl7.fhir.r4.model.Parameters.class, "periodStart", new org.hl7.fhir.r4.model.StringType("2025-03-01"))
 				.andParameter("periodEnd", new org.hl7.fhir.r4.model.StringType("2025-03-31"))
 				.andParameter("subject", new org.hl7.fhir.r4.model.StringType(fixture().group))

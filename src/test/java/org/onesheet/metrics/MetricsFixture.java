@@ -50,7 +50,9 @@ final class MetricsFixture {
 	final String village1;
 	final String village2;
 	final String outside;
-	private final IGenericClient client;
+	private IGenericClient client;
+	/** The server, reached by the fixture group's administrator: the reports are that group's. */
+	final FhirEndpoint endpoint;
 	private static final Map<Integer, MetricsFixture> WRITTEN = new ConcurrentHashMap<>();
 
 	/** The fixture on this server, written by the first test that asks. */
@@ -76,6 +78,10 @@ final class MetricsFixture {
 		village1 = org("测试一站卫生室", InstitutionLevel.VILLAGE_CLINIC, township);
 		village2 = org("测试二站卫生室", InstitutionLevel.VILLAGE_CLINIC, township);
 		outside = org("外县医院 (outside the group)", null, null);
+		// the fixture's own group writes its records, through its administrator's client (the group
+		// organisation's id is its demo client id); the demo group's administrator may not write for another group
+		client = endpoint.as(group).client();
+		this.endpoint = endpoint.as(group);
 
 		String p1 = patient("测一", village1, LocalDate.of(1950, 6, 1));
 		String p2 = patient("测二", village1, LocalDate.of(1990, 1, 1));
@@ -83,7 +89,7 @@ final class MetricsFixture {
 		String p4 = patient("测四", village2, LocalDate.of(1980, 5, 5));
 		String p5 = patient("测五", township, LocalDate.of(1970, 7, 7));
 		for (String patient : List.of(p1, p2, p3, p4, p5)) {
-			awaitGolden(endpoint, patient);
+			awaitGolden(this.endpoint, patient);
 		}
 
 		// visits: 8 of residents in March, 6 of them at members, 4 of those at primary level

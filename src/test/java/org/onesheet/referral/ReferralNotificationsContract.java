@@ -100,6 +100,7 @@ public interface ReferralNotificationsContract {
 		IdType subscription = subscribe(owner, Subscription.SubscriptionChannelType.WEBSOCKET, null);
 		BlockingQueue<String> messages = new LinkedBlockingQueue<>();
 		WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+				.header("Authorization", "Bearer " + endpoint().token()) // the websocket is behind the token check too
 				.buildAsync(URI.create("ws://localhost:" + endpoint().port() + "/websocket"), new WebSocket.Listener() {
 					@Override
 					public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {

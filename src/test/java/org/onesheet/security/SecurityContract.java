@@ -164,6 +164,27 @@ public interface SecurityContract {
 	}
 
 	@Test
+	default void theReceiverOfAnOutOfGroupReferralReadsThatPatientUntilItCloses() {
+		String patient = TestReferrals.PATIENT;
+		FhirEndpoint neighbour = endpoint().as(NEIGHBOUR_COUNTY);
+		assertThatThrownBy(() -> neighbour.client().read().resource(Patient.class).withId(patient).execute())
+				.isInstanceOf(ResourceNotFoundException.class);
+		Task task = TestReferrals.sendUpward(endpoint(), NEIGHBOUR_COUNTY, false, request -> {
+		});
+		// in the receiving hospital's inbox, and the patient with it
+		Bundle inbox = neighbour.client().search().forResource(Task.class).where(Task.OWNER.hasId(NEIGHBOUR_COUNTY))
+				.and(Task.STATUS.exactly().code("requested")).returnBundle(Bundle.class).execute();
+		assertThat(inbox.getEntry()).extracting(entry -> entry.getResource().getIdElement().getIdPart())
+				.contains(task.getIdElement().getIdPart());
+		assertThat(neighbour.client().read().resource(Patient.class).withId(patient).execute().getIdElement().getIdPart())
+				.isEqualTo("jmse-pat-000001");
+		// the referring centre withdraws it: the door closes
+		TestReferrals.move(endpoint(), task, TaskStatus.CANCELLED, TOWNSHIP);
+		assertThatThrownBy(() -> neighbour.client().read().resource(Patient.class).withId(patient).execute())
+				.isInstanceOf(ResourceNotFoundException.class);
+	}
+
+	@Test
 	default void aVillageClinicCannotAcceptAReferralOwnedByTheCounty() {
 		Task task = TestReferrals.sendUpward(endpoint(), COUNTY, false, request -> {
 		});
@@ -188,7 +209,7 @@ public interface SecurityContract {
 		Observation posted = (Observation) endpoint().as(COUNTY).client().create().resource(glucose(COUNTY, "9.9"))
 				.execute().getResource();
 		String observation = posted.getIdElement().toUnqualifiedVersionless().getValue();
-		Date before = new Date(System.currentTimeMillis() - 1000);
+		Date before = new Date();
 		endpoint().as(TOWNSHIP).client().read().resource(Observation.class).withId(observation).execute();
 		endpoint().as(TOWNSHIP).http().get("/fhir/" + PATIENT).then().statusCode(200);
 
@@ -197,8 +218,12 @@ public interface SecurityContract {
 					.where(AuditEvent.ENTITY.hasId(what)).and(AuditEvent.AGENT.hasId(TOWNSHIP))
 					.and(AuditEvent.SUBTYPE.exactly().code("read")).and(AuditEvent.DATE.afterOrEquals().millis(before))
 					.returnBundle(Bundle.class).execute();
-			assertThat(events.getEntry()).as("read events of " + what).hasSize(1);
-			AuditEvent event = (AuditEvent) events.getEntryFirstRep().getResource();
+			// the events whose data entity is this resource (the patient is named as the patient of both reads)
+			List<AuditEvent> reads = events.getEntry().stream().map(entry -> (AuditEvent) entry.getResource())
+					.filter(event -> event.getEntity().stream().anyMatch(entity -> "4".equals(entity.getRole().getCode())
+							&& what.equals(entity.getWhat().getReference()))).toList();
+			assertThat(reads).as("read events of " + what).hasSize(1);
+			AuditEvent event = reads.get(0);
 			assertThat(event.getAgent()).anySatisfy(agent -> assertThat(agent.getWho().getIdentifier().getValue()).isEqualTo("jmse-tc-01"));
 			assertThat(event.getEntity()).anySatisfy(entity -> assertThat(entity.getWhat().getReference()).isEqualTo(PATIENT));
 		}

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.onesheet.config.OneSheetProperties;
+import org.onesheet.security.GroupScope;
 import org.onesheet.system.ChinaTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +39,12 @@ public class DemoDataLoader implements ApplicationRunner {
 	private final OneSheetProperties properties;
 	private final DaoRegistry daoRegistry;
 	private final IFhirSystemDao<Bundle, ?> systemDao;
+	private final GroupScope groupScope;
 
-	public DemoDataLoader(OneSheetProperties properties, DaoRegistry daoRegistry, IFhirSystemDao<Bundle, ?> systemDao) {
+	public DemoDataLoader(OneSheetProperties properties, DaoRegistry daoRegistry, IFhirSystemDao<Bundle, ?> systemDao,
+			GroupScope groupScope) {
 		this.properties = properties;
+		this.groupScope = groupScope;
 		this.daoRegistry = daoRegistry;
 		this.systemDao = systemDao;
 	}
@@ -120,6 +124,11 @@ public class DemoDataLoader implements ApplicationRunner {
 	}
 
 	private void store(Bundle bundle) {
+		// Each record of the demo says which county group it belongs to, as a clinic's write would (GroupTags
+		// would find out from the patient, at a read per resource).
+		bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(groupScope::isScoped)
+				.forEach(resource -> GroupScope.tag(resource, resource.getIdElement().getIdPart().startsWith("qtx-")
+						? "Organization/" + NeighbourGroup.GROUP_ID : "Organization/" + DemoGroupGenerator.GROUP_ORGANIZATION_ID));
 		systemDao.transaction(new SystemRequestDetails(), bundle);
 	}
 }

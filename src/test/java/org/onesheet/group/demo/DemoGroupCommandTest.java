@@ -22,10 +22,10 @@ class DemoGroupCommandTest {
 
 		assertThat(exit).isZero();
 		try (Stream<Path> files = Files.list(out)) {
-			// organisations, staff, green-channel capacity, formularies, then 50 + 50 + 20 patients
+			// organisations, the neighbour group, staff, green-channel capacity, formularies, then 50 + 50 + 20 patients
 			assertThat(files.map(f -> f.getFileName().toString()).sorted())
 					.containsExactly("0001-bundle.json", "0002-bundle.json", "0003-bundle.json", "0004-bundle.json",
-							"0005-bundle.json", "0006-bundle.json", "0007-bundle.json");
+							"0005-bundle.json", "0006-bundle.json", "0007-bundle.json", "0008-bundle.json");
 		}
 		String first = Files.readString(out.resolve("0001-bundle.json"), StandardCharsets.UTF_8);
 		assertThat(first).contains("吉木萨尔县总医院");

@@ -57,7 +57,8 @@ class DemoGroupGeneratorTest {
 	@Test
 	void theGroupHasACountyHospitalEightTownshipsAndThreeToFiveVillagesEach() {
 		List<Organization> organizations = resources(generate(1, 0, 50)).stream()
-				.filter(Organization.class::isInstance).map(Organization.class::cast).toList();
+				.filter(Organization.class::isInstance).map(Organization.class::cast)
+				.filter(o -> !o.getIdElement().getIdPart().startsWith("qtx-")).toList(); // the neighbour group is its own
 		assertThat(organizations).filteredOn(o -> "county-hospital".equals(level(o))).hasSize(1);
 		List<Organization> townships = organizations.stream().filter(o -> "township-centre".equals(level(o))).toList();
 		assertThat(townships).hasSize(8);
@@ -67,6 +68,18 @@ class DemoGroupGeneratorTest {
 					.hasSizeBetween(3, 5)
 					.allSatisfy(village -> assertThat(level(village)).isEqualTo("village-clinic"));
 		}
+	}
+
+	@Test
+	void aSecondSmallGroupNextDoorHasItsOwnOrganisationsAndResidents() {
+		List<org.hl7.fhir.r4.model.Resource> all = resources(generate(1, 0, 50));
+		List<Organization> neighbours = all.stream().filter(Organization.class::isInstance).map(Organization.class::cast)
+				.filter(o -> o.getIdElement().getIdPart().startsWith("qtx-")).toList();
+		assertThat(neighbours).extracting(DemoGroupGeneratorTest::level).contains("group", "county-hospital", "township-centre", "village-clinic");
+		assertThat(neighbours).filteredOn(o -> o.hasPartOf())
+				.allSatisfy(o -> assertThat(o.getPartOf().getReference()).startsWith("Organization/qtx-"));
+		assertThat(all).filteredOn(Patient.class::isInstance).extracting(r -> ((Patient) r).getManagingOrganization().getReference())
+				.containsOnly("Organization/qtx-vc-01");
 	}
 
 	@Test
