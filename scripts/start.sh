@@ -6,5 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-built.sh
 source scripts/jvm-options.sh
+# Development: the demo organisations are clients with this secret (README, Security). The image never holds it;
+# a production start sets no ONESHEET_DEMO_CLIENT_SECRET and registers its own clients.
+export ONESHEET_DEMO_CLIENT_SECRET="${ONESHEET_DEMO_CLIENT_SECRET-demo-secret}"
 # shellcheck disable=SC2086
 exec java $ONESHEET_JAVA_OPTS -jar "$ONESHEET_JAR" "$@"

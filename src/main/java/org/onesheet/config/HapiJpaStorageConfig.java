@@ -11,6 +11,7 @@ import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.entity.StorageSettings;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -38,6 +39,9 @@ public class HapiJpaStorageConfig {
 		settings.setAutoCreatePlaceholderReferenceTargets(false);
 		settings.setEnforceReferentialIntegrityOnWrite(true);
 		settings.setEnforceReferentialIntegrityOnDelete(true);
+		// ... except from the audit trail: that a patient's data was once read never keeps it from being deleted.
+		settings.setEnforceReferentialIntegrityOnDeleteDisableForPaths(
+				Set.of("AuditEvent.entity.what", "AuditEvent.agent.who"));
 		// :missing searches are not used by any member system; indexing them doubles index rows.
 		settings.setIndexMissingFields(StorageSettings.IndexEnabledEnum.DISABLED);
 		settings.setFetchSizeDefaultMaximum(properties.maxPageSize());

@@ -31,6 +31,13 @@ public class GoldenRecordGroups {
 		storageInterceptors.registerInterceptor(this);
 	}
 
+	/** MDM's own matching of a new or changed registration. */
+	@Hook(Pointcut.MDM_AFTER_PERSISTED_RESOURCE_CHECKED)
+	public void matched(MdmLinkEvent event) {
+		event.getMdmLinks().forEach(this::spread);
+	}
+
+	/** A link made or changed by hand ($mdm-create-link, $mdm-update-link). */
 	@Hook(Pointcut.MDM_POST_CREATE_LINK)
 	public void created(MdmLinkEvent event) {
 		event.getMdmLinks().forEach(this::spread);

@@ -104,8 +104,7 @@ public class GroupBoundary {
 				.add(Task.SP_PATIENT, new ReferenceParam(patient.getIdElement().toUnqualifiedVersionless().getValue()))
 				.add(Task.SP_STATUS, open)
 				.add("_tag", new TokenParam(Systems.COUNTY_GROUP, new org.hl7.fhir.r4.model.IdType(group).getIdPart()));
-		query.setCount(1);
-		return !daos.getResourceDao(Task.class).search(query, new SystemRequestDetails()).getAllResourceIds().isEmpty();
+		return !daos.getResourceDao(Task.class).search(query, new SystemRequestDetails()).getResources(0, 1).isEmpty();
 	}
 
 	private static ResourceNotFoundException notFound(IBaseResource resource) {

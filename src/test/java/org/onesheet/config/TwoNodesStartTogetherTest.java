@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.onesheet.OneSheetApplication;
 import org.onesheet.group.demo.DemoGroupGenerator;
 import org.onesheet.support.EmbeddedPostgres;
+import org.onesheet.support.AccessTokens;
 import org.onesheet.support.FhirEndpoint;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -47,7 +48,10 @@ class TwoNodesStartTogetherTest {
 						"--server.port=0",
 						"--onesheet.demo-patients=" + PATIENTS,
 						"--spring.main.banner-mode=off",
-						"--logging.level.root=WARN")));
+						"--logging.level.root=WARN",
+						// one signing key for the group's nodes: a token from either is good at both
+						"--onesheet.security.signing-key=file:src/test/resources/keys/test-issuer.pem",
+						"--onesheet.security.demo-client-secret=" + AccessTokens.DEMO_SECRET)));
 			}
 			for (Future<ConfigurableApplicationContext> node : starting) {
 				nodes.add(node.get(5, TimeUnit.MINUTES));
@@ -62,6 +66,12 @@ class TwoNodesStartTogetherTest {
 				// the group, its 44 members, the prefecture hospital outside it and the neighbour group's four
 				assertThat(count(client, "Organization")).isEqualTo(50);
 			}
+			// behind a load balancer a client's token from one node is used at the other
+			int first = ((WebServerApplicationContext) nodes.get(0)).getWebServer().getPort();
+			int second = ((WebServerApplicationContext) nodes.get(1)).getWebServer().getPort();
+			String tokenOfFirst = AccessTokens.of(first, AccessTokens.ADMINISTRATOR);
+			assertThat(new FhirEndpoint(second).anonymous().auth().oauth2(tokenOfFirst).get("/fhir/Patient/jmse-pat-000001")
+					.statusCode()).isEqualTo(200);
 			// MDM links asynchronously: wait until every resident has a golden record, then check there is only one each.
 			var client = new FhirEndpoint(((WebServerApplicationContext) nodes.get(0)).getWebServer().getPort()).client();
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

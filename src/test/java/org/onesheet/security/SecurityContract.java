@@ -61,6 +61,17 @@ public interface SecurityContract {
 	}
 
 	@Test
+	default void theDashboardAndSwaggerUiCarrySecurityHeaders() {
+		for (String path : List.of("/dashboard/", "/fhir/swagger-ui/")) {
+			Response page = endpoint().anonymous().get(path);
+			assertThat(page.statusCode()).as(path).isEqualTo(200);
+			assertThat(page.header("Content-Security-Policy")).as(path).contains("default-src 'self'", "frame-ancestors 'none'");
+			assertThat(page.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+			assertThat(page.header("X-Frame-Options")).as(path).isEqualTo("DENY");
+		}
+	}
+
+	@Test
 	default void anExpiredOrWronglySignedTokenIs401() {
 		String expired = TestKeys.accessToken("jmse-tc-01", TOWNSHIP, "Organization/jmse-group",
 				Instant.now().minusSeconds(60), TestKeys.read(TestKeys.ISSUER_KEY));
