@@ -2,6 +2,8 @@ package org.onesheet.security;
 
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.model.DeleteConflictList;
+import ca.uhn.fhir.jpa.delete.DeleteConflictOutcome;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
@@ -42,6 +44,7 @@ public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextService
 
 	public AuditTrail(DaoRegistry daos, IInterceptorService storageInterceptors, SecurityProperties properties) {
 		this.daos = daos;
+		storageInterceptors.registerInterceptor(this);
 		if (!properties.audit()) {
 			return;
 		}
@@ -136,6 +139,18 @@ public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextService
 		client.ifPresent(c -> who.getIdentifier().setSystem(CLIENT_ID_SYSTEM).setValue(c.clientId()));
 		who.setDisplay(client.map(ActingClient::clientId).orElse("anonymous"));
 		return who;
+	}
+
+	/**
+	 * That a resource was once read or written never keeps it from being deleted: the server's delete check
+	 * (referential integrity) skips references from audit events, which keep naming what is gone. (HAPI's
+	 * {@code setEnforceReferentialIntegrityOnDeleteDisableForPaths} looks the same but is read by
+	 * {@code $delete-expunge} only.)
+	 */
+	@Hook(Pointcut.STORAGE_PRESTORAGE_DELETE_CONFLICTS)
+	public DeleteConflictOutcome auditDoesNotHoldOn(DeleteConflictList conflicts) {
+		conflicts.removeIf(conflict -> "AuditEvent".equals(conflict.getSourceId().getResourceType()));
+		return null;
 	}
 
 	private static boolean isPatientEntity(AuditEvent.AuditEventEntityComponent entity) {

@@ -294,7 +294,8 @@ public interface RemoteReadingContract {
 			study.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE).setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
 			study.addCategory(new CodeableConcept(new Coding(Systems.SERVICE_CATEGORY, "remote-reading", "远程诊断")));
 			study.getCode().addCoding().setSystem(Systems.LOINC).setCode("11524-6");
-			study.setSubject(new Reference(patient)).setRequester(new Reference(TOWNSHIP_GP)).addPerformer(new Reference(CENTRE));
+			// the new centre asks in its own name (a clinic writes only as itself)
+			study.setSubject(new Reference(patient)).setRequester(new Reference(townshipId)).addPerformer(new Reference(CENTRE));
 			study.addSupportingInfo(new Reference(ecg(patient)));
 			Task task = TestReferrals.send(endpoint(), study, townshipId, CENTRE);
 			String reader = reader();
