@@ -11,6 +11,7 @@ import org.onesheet.referral.GreenChannelContract;
 import org.onesheet.referral.InboxAndArchiveContract;
 import org.onesheet.referral.ReferralNotificationsContract;
 import org.onesheet.referral.ReferralWorkflowContract;
+import org.onesheet.security.SecurityContract;
 import org.onesheet.support.EmbeddedPostgres;
 import org.onesheet.support.FhirEndpoint;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class FhirServerOnPostgresTest implements RestApiContract, BadInputContract, ProfileEnforcementContract,
 		ReferralWorkflowContract, GreenChannelContract, ClosingTheLoopContract, ReferralNotificationsContract,
 		InboxAndArchiveContract, SharedRecordContract, RecognisedResultsContract, RemoteReadingContract,
-		ChronicCareContract, MetricsContract {
+		ChronicCareContract, MetricsContract, SecurityContract {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
