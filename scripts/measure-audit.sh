@@ -9,11 +9,12 @@ source scripts/jvm-options.sh
 rm -rf target/audit-db
 run() { # $1: audit on/off
   # shellcheck disable=SC2086
-  java $ONESHEET_JAVA_OPTS -Xmx1g -jar "$ONESHEET_JAR" --server.port=$PORT \
+  java $ONESHEET_JAVA_OPTS -Donesheet.security.demo-client-secret=demo-secret -Xmx1g -jar "$ONESHEET_JAR" --server.port=$PORT \
     --spring.datasource.url=jdbc:h2:file:./target/audit-db/onesheet --onesheet.demo-patients=$RESIDENTS \
     --onesheet.binary-storage-dir=target/audit-db/binaries --onesheet.security.audit="$1" \
     >target/measure-audit-$1.log 2>&1 &
   pid=$!
+  trap 'kill $pid 2>/dev/null || true' EXIT
   until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null; do
     kill -0 $pid 2>/dev/null || { tail -20 target/measure-audit-$1.log; exit 1; }
     sleep 1

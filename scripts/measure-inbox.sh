@@ -13,7 +13,7 @@ DB_URL="${3:-jdbc:h2:file:./target/inbox-db/onesheet}"
 DB_ARGS=(--spring.datasource.url="$DB_URL")
 [ $# -ge 5 ] && DB_ARGS+=(--spring.datasource.username="$4" --spring.datasource.password="$5")
 # shellcheck disable=SC2086
-java $ONESHEET_JAVA_OPTS -Donesheet.security.token-lifetime=PT4H -Xmx"${2:-768m}" -jar "$ONESHEET_JAR" --server.port=$PORT "${DB_ARGS[@]}" \
+java $ONESHEET_JAVA_OPTS -Donesheet.security.token-lifetime=PT4H -Donesheet.security.demo-client-secret=demo-secret -Xmx"${2:-768m}" -jar "$ONESHEET_JAR" --server.port=$PORT "${DB_ARGS[@]}" \
   --onesheet.demo-patients=60 --onesheet.conformance.enforce-profiles=false >target/measure-inbox.log 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT

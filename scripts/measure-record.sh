@@ -12,7 +12,7 @@ run() { # $1: mdm on/off, $2: benchmark arguments
   rm -rf target/record-db
   DB_URL="${3:-jdbc:h2:file:./target/record-db/onesheet}"
   # shellcheck disable=SC2086
-  java $ONESHEET_JAVA_OPTS -Donesheet.security.token-lifetime=PT4H -Xmx"$HEAP" -jar "$ONESHEET_JAR" --server.port=$PORT --spring.datasource.url="$DB_URL" "${DB_ARGS[@]}" \
+  java $ONESHEET_JAVA_OPTS -Donesheet.security.token-lifetime=PT4H -Donesheet.security.demo-client-secret=demo-secret -Xmx"$HEAP" -jar "$ONESHEET_JAR" --server.port=$PORT --spring.datasource.url="$DB_URL" "${DB_ARGS[@]}" \
     --onesheet.demo-patients=20 --onesheet.record.mdm="$1" --onesheet.binary-storage-dir=target/record-db/binaries \
     >target/measure-record-$1.log 2>&1 &
   pid=$!

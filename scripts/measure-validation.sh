@@ -11,7 +11,7 @@ source scripts/jvm-options.sh
 # Alternating, twice each: whichever runs first on a cold machine is not favoured.
 for enforce in true false true false; do
   # shellcheck disable=SC2086
-  java $ONESHEET_JAVA_OPTS -Donesheet.security.token-lifetime=PT4H -jar "$ONESHEET_JAR" --server.port=$PORT \
+  java $ONESHEET_JAVA_OPTS -Donesheet.security.token-lifetime=PT4H -Donesheet.security.demo-client-secret=demo-secret -jar "$ONESHEET_JAR" --server.port=$PORT \
     --spring.datasource.url="jdbc:h2:mem:bench-$enforce" --onesheet.demo-patients=20 \
     --onesheet.conformance.enforce-profiles=$enforce >"target/measure-validation.log" 2>&1 &
   pid=$!
