@@ -18,6 +18,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -123,7 +124,7 @@ public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextService
 			// the deleted resource can no longer be referenced (the server checks every reference); it is named instead
 			Set<String> deleted = event.getEntity().stream().filter(entity -> "4".equals(entity.getRole().getCode()))
 					.map(entity -> entity.getWhat().getReference()).filter(reference -> reference != null)
-					.collect(java.util.stream.Collectors.toSet());
+					.collect(Collectors.toSet());
 			event.getEntity().stream().filter(entity -> deleted.contains(entity.getWhat().getReference())).forEach(entity -> {
 						entity.getWhat().getIdentifier().setSystem("urn:ietf:rfc:3986").setValue(entity.getWhat().getReference());
 						entity.getWhat().setReference(null);

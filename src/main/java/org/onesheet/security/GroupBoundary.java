@@ -16,6 +16,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Task;
@@ -103,7 +104,7 @@ public class GroupBoundary {
 		SearchParameterMap query = SearchParameterMap.newSynchronous()
 				.add(Task.SP_PATIENT, new ReferenceParam(patient.getIdElement().toUnqualifiedVersionless().getValue()))
 				.add(Task.SP_STATUS, open)
-				.add("_tag", new TokenParam(Systems.COUNTY_GROUP, new org.hl7.fhir.r4.model.IdType(group).getIdPart()));
+				.add("_tag", new TokenParam(Systems.COUNTY_GROUP, new IdType(group).getIdPart()));
 		return !daos.getResourceDao(Task.class).search(query, new SystemRequestDetails()).getResources(0, 1).isEmpty();
 	}
 

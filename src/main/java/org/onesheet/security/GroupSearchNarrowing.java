@@ -5,7 +5,9 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.onesheet.config.FhirServerPlugin;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +39,7 @@ public class GroupSearchNarrowing implements FhirServerPlugin {
 		Optional<String> group = ActingClient.current().map(ActingClient::group);
 		String token = GroupScope.token(group.orElse("Organization/none"));
 		String[] given = request.getParameters().get("_tag");
-		String[] tags = given == null ? new String[] {token} : java.util.stream.Stream.concat(
-				java.util.Arrays.stream(given), java.util.stream.Stream.of(token)).toArray(String[]::new);
+		String[] tags = given == null ? new String[] {token} : Stream.concat(Arrays.stream(given), Stream.of(token)).toArray(String[]::new);
 		// each value is one more _tag condition, ANDed with the client's own
 		request.addParameter("_tag", tags);
 		return true;

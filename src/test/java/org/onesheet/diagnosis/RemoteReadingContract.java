@@ -46,7 +46,6 @@ import org.junit.jupiter.api.Test;
 import org.onesheet.identity.Systems;
 import org.onesheet.referral.TestReferrals;
 import org.onesheet.support.FhirEndpoint;
-import org.onesheet.support.FhirEndpoint;
 import org.onesheet.support.TestPatients;
 
 /**

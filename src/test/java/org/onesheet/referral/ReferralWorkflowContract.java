@@ -1,6 +1,5 @@
 package org.onesheet.referral;
 
-import org.onesheet.support.FhirEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,5 @@
 package org.onesheet.referral;
 
-import org.onesheet.support.FhirEndpoint;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.util.UUID;
 import java.util.function.Consumer;

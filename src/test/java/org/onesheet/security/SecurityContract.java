@@ -1,5 +1,6 @@
 package org.onesheet.security;
 
+import org.hl7.fhir.r4.model.DateTimeType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -276,7 +277,7 @@ public interface SecurityContract {
 		observation.getCode().addCoding().setSystem(Systems.LOINC).setCode("1558-6").setDisplay("Fasting glucose");
 		observation.getCode().setText("空腹血糖");
 		observation.setSubject(new Reference(PATIENT));
-		observation.setEffective(new org.hl7.fhir.r4.model.DateTimeType(new Date()));
+		observation.setEffective(new DateTimeType(new Date()));
 		observation.addPerformer(new Reference(performer));
 		observation.setValue(new Quantity().setValue(new BigDecimal(value)).setUnit("mmol/L").setSystem(Systems.UCUM).setCode("mmol/L"));
 		return observation;

@@ -16,6 +16,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 /** Signed JWTs for the tests: a client's assertion (private_key_jwt), forged and expired access tokens. */
@@ -59,7 +60,7 @@ final class TestKeys {
 	/** An access token as the issuer would make one, but with the given expiry and key. */
 	static String accessToken(String clientId, String organization, String group, Instant expires, PrivateKey key) {
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(clientId).claim("client_id", clientId)
-				.claim("organization", organization).claim("group", group).claim("scope", java.util.List.of("system/*.rs"))
+				.claim("organization", organization).claim("group", group).claim("scope", List.of("system/*.rs"))
 				.issueTime(Date.from(expires.minusSeconds(300))).expirationTime(Date.from(expires)).build();
 		return sign(new JWSHeader.Builder(JWSAlgorithm.RS256).build(), claims, key);
 	}
