@@ -135,8 +135,7 @@ public class ScopeRules extends AuthorizationInterceptor implements FhirServerPl
 	protected void handleDeny(RequestDetails request, Verdict verdict) {
 		String what = request.getRestOperationType() == null ? "this request"
 				: request.getRestOperationType().getCode() + (request.getResourceName() == null ? "" : " on " + request.getResourceName());
-		String held = ActingClient.current().map(client -> client.scopes().stream()
-				.map(scope -> "system/" + scope.resourceType() + "." + scope.interactions()).toList().toString()).orElse("none");
+		String held = ActingClient.current().map(client -> client.scopes().toString()).orElse("none");
 		String message = "令牌权限不足 (the token's SMART scopes do not allow " + what + "; scopes held: " + held + ")";
 		OperationOutcome outcome = new OperationOutcome();
 		outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.FORBIDDEN)

@@ -68,6 +68,14 @@ public record SmartScope(String resourceType, Set<Interaction> interactions) {
 		return set.isEmpty() ? Optional.empty() : Optional.of(set);
 	}
 
+	/** The scope in SMART v2 form, e.g. {@code system/Patient.rs}. */
+	@Override
+	public String toString() {
+		StringBuilder letters = new StringBuilder();
+		interactions.stream().sorted().forEach(interaction -> letters.append(interaction.letter));
+		return "system/" + resourceType + "." + letters;
+	}
+
 	public boolean anyType() {
 		return ANY_TYPE.equals(resourceType);
 	}
