@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * What a token's SMART scopes allow, as rules of HAPI's AuthorizationInterceptor: {@code r} reads,
  * {@code s} searches, {@code c} creates, {@code u} updates and patches, {@code d} deletes, each for the
- * scope's resource type or all. Audit events are never changed or deleted through the API, whatever the
- * scopes. The server's own work (demo load, sweeps, the audit trail itself) is not a client request and
+ * scope's resource type or all. Audit events are never created, changed or deleted through the API,
+ * whatever the scopes: the server writes them. The server's own work (demo load, sweeps, the audit trail itself) is not a client request and
  * is not checked here. Which group's data a client sees is {@link GroupBoundary}'s to decide.
  */
 @Component
@@ -54,7 +54,9 @@ public class ScopeRules extends AuthorizationInterceptor implements FhirServerPl
 			return new RuleBuilder().allowAll("the server's own work").build();
 		}
 		IAuthRuleBuilder rules = new RuleBuilder();
-		rules.deny("audit events are never changed through the API").write().resourcesOfType(AuditEvent.class)
+		rules.deny("audit events are written by the server alone").create().resourcesOfType(AuditEvent.class)
+				.withAnyId().andThen()
+				.deny("audit events are never changed through the API").write().resourcesOfType(AuditEvent.class)
 				.withAnyId().andThen()
 				.deny("audit events are never deleted through the API").delete().resourcesOfType(AuditEvent.class)
 				.withAnyId().andThen()

@@ -246,7 +246,7 @@ public interface SecurityContract {
 	}
 
 	@Test
-	default void auditEventsCannotBeChangedOrDeletedThroughTheApi() {
+	default void auditEventsCannotBeCreatedChangedOrDeletedThroughTheApi() {
 		endpoint().as(TOWNSHIP).http().get("/fhir/" + PATIENT).then().statusCode(200);
 		AuditEvent event = (AuditEvent) endpoint().client().search().forResource(AuditEvent.class)
 				.where(AuditEvent.PATIENT.hasId(PATIENT)).returnBundle(Bundle.class).execute().getEntryFirstRep().getResource();
@@ -257,6 +257,11 @@ public interface SecurityContract {
 		assertThatThrownBy(() -> endpoint().client().update().resource(event).execute())
 				.isInstanceOf(ForbiddenOperationException.class);
 		assertThat(endpoint().client().read().resource(AuditEvent.class).withId(id).execute().hasOutcomeDesc()).isFalse();
+		// nor forged: only the server writes them
+		AuditEvent forged = event.copy();
+		forged.setId((String) null);
+		assertThatThrownBy(() -> endpoint().client().create().resource(forged).execute())
+				.isInstanceOf(ForbiddenOperationException.class);
 	}
 
 	@Test
