@@ -25,6 +25,8 @@ import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Reference;
 import org.onesheet.identity.Systems;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Every read, search, create, update and delete by a client writes an IHE BALP AuditEvent (HAPI's
@@ -32,8 +34,9 @@ import org.springframework.stereotype.Component;
  * whose data was touched. The event is stored in the database before the response goes out: for a write in
  * the same transaction as the write (both or neither), for a read or search before the first byte of the
  * result is sent. HAPI's default sink queues events in memory and loses them in a crash; here nothing is
- * lost. The cost is one insert per patient touched (see README, Security). The event carries the group tags
- * of the patient it names and of the reader, so both groups can ask {@code AuditEvent?patient=...}.
+ * lost. The cost is one insert per patient touched (see README, Security). The event carries the reader's
+ * group tag, and when the reader was a guest from another group, the patient's groups' too, so that the
+ * patient's own group sees in {@code AuditEvent?patient=...} who from outside looked.
  */
 @Component
 public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextServices {
@@ -120,6 +123,7 @@ public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextService
 		}
 		ActingClient.current().map(ActingClient::group).filter(group -> group != null)
 				.ifPresent(group -> GroupScope.tag(event, group));
+		guestOf().forEach(group -> GroupScope.tag(event, group));
 		if (event.getAction() == AuditEvent.AuditEventAction.D) {
 			// the deleted resource can no longer be referenced (the server checks every reference); it is named instead
 			Set<String> deleted = event.getEntity().stream().filter(entity -> "4".equals(entity.getRole().getCode()))
@@ -152,6 +156,14 @@ public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextService
 	public DeleteConflictOutcome auditDoesNotHoldOn(DeleteConflictList conflicts) {
 		conflicts.removeIf(conflict -> "AuditEvent".equals(conflict.getSourceId().getResourceType()));
 		return null;
+	}
+
+	/** When a guest (an out-of-group referral's receiver) saw a patient, the patient's own groups see the event too. */
+	@SuppressWarnings("unchecked")
+	private static Set<String> guestOf() {
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		Object groups = request == null ? null : request.getAttribute(GroupBoundary.GUEST_OF, RequestAttributes.SCOPE_REQUEST);
+		return groups instanceof Set<?> set ? (Set<String>) set : Set.of();
 	}
 
 	private static boolean isPatientEntity(AuditEvent.AuditEventEntityComponent entity) {

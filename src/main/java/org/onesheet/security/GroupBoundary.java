@@ -13,6 +13,7 @@ import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -34,6 +35,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class GroupBoundary {
+
+	/** Request attribute: the groups of a patient shown to a guest (their audit trail must show the look too). */
+	static final String GUEST_OF = GroupBoundary.class.getName() + ".guestOf";
 
 	private static final Set<String> OPEN_REFERRAL = Set.of("requested", "received", "accepted", "in-progress");
 
@@ -57,12 +61,17 @@ public class GroupBoundary {
 				|| request.getRestOperationType() == RestOperationTypeEnum.VREAD;
 		for (int i = 0; i < shown.size(); i++) {
 			IBaseResource resource = shown.getResource(i);
-			if (resource != null && !visible(resource, client.get())) {
-				if (read && shown.size() == 1) {
-					throw notFound(resource);
-				}
-				shown.setResource(i, null);
+			if (resource == null || !scope.isScoped(resource) || inGroup(resource, client.get())) {
+				continue;
 			}
+			if (isGuest(resource, client.get())) {
+				((ServletRequestDetails) request).getServletRequest().setAttribute(GUEST_OF, GroupScope.groupsOf(resource));
+				continue;
+			}
+			if (read && shown.size() == 1) {
+				throw notFound(resource);
+			}
+			shown.setResource(i, null);
 		}
 	}
 
@@ -86,10 +95,7 @@ public class GroupBoundary {
 		return ActingClient.of(request);
 	}
 
-	private boolean visible(IBaseResource resource, ActingClient client) {
-		if (!scope.isScoped(resource) || inGroup(resource, client)) {
-			return true;
-		}
+	private boolean isGuest(IBaseResource resource, ActingClient client) {
 		return resource instanceof Patient && client.group() != null && hasOpenReferralInto(resource, client.group());
 	}
 

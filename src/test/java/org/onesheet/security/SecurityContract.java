@@ -190,6 +190,10 @@ public interface SecurityContract {
 				.contains(task.getIdElement().getIdPart());
 		assertThat(neighbour.client().read().resource(Patient.class).withId(patient).execute().getIdElement().getIdPart())
 				.isEqualTo("jmse-pat-000001");
+		// and the patient's own group sees in its audit trail that the other hospital looked
+		Bundle looked = endpoint().client().search().forResource(AuditEvent.class).where(AuditEvent.PATIENT.hasId(patient))
+				.and(AuditEvent.AGENT.hasId(NEIGHBOUR_COUNTY)).returnBundle(Bundle.class).execute();
+		assertThat(looked.getEntry()).isNotEmpty();
 		// the referring centre withdraws it: the door closes
 		TestReferrals.move(endpoint(), task, TaskStatus.CANCELLED, TOWNSHIP);
 		assertThatThrownBy(() -> neighbour.client().read().resource(Patient.class).withId(patient).execute())
