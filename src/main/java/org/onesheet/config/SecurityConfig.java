@@ -26,7 +26,6 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -123,9 +122,8 @@ public class SecurityConfig {
 			decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuerUri()));
 			return decoder;
 		}
-		NimbusJwtDecoder decoder = (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(keys.getObject());
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault()));
-		return decoder;
+		// signature by our key, expiry and not-before: Nimbus's default validator
+		return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys.getObject());
 	}
 
 	@Bean

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
 import org.onesheet.system.StoredResources;
 import org.springframework.stereotype.Component;
 
@@ -53,6 +55,25 @@ public class GroupMembership {
 			current = StoredResources.find(daos, Organization.class, org.getPartOf().getReference());
 		}
 		return false;
+	}
+
+	/**
+	 * The organisation a reference names: an Organization itself, or the organisation of a PractitionerRole.
+	 * Anything else (a Practitioner, a Patient) names none.
+	 */
+	public Optional<String> organisationOf(Reference reference) {
+		String ref = reference == null ? null : reference.getReference();
+		if (ref == null) {
+			return Optional.empty();
+		}
+		if (ref.startsWith("Organization/")) {
+			return Optional.of(ref);
+		}
+		if (ref.startsWith("PractitionerRole/")) {
+			return StoredResources.find(daos, PractitionerRole.class, ref).filter(PractitionerRole::hasOrganization)
+					.map(role -> role.getOrganization().getReference());
+		}
+		return Optional.empty();
 	}
 
 	/** The organisation itself, if it exists. */

@@ -42,11 +42,4 @@ public record ActingClient(String clientId, String organization, String group, L
 		return ActingOrganization.isClientRequest(request) ? current() : Optional.empty();
 	}
 
-	public boolean allows(String resourceType, SmartScope.Interaction interaction) {
-		return scopes.stream().anyMatch(scope -> scope.allows(resourceType, interaction));
-	}
-
-	public boolean inGroup(String groupReference) {
-		return group != null && group.equals(groupReference);
-	}
 }

@@ -52,11 +52,7 @@ public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextService
 		if (!properties.audit()) {
 			return;
 		}
-		BalpAuditCaptureInterceptor balp = new BalpAuditCaptureInterceptor(this, this);
-		// BALP takes every reference in a Patient-compartment parameter for a patient, an Observation's
-		// performer (an organisation here) too; that made a second "patient read" naming the hospital.
-		balp.setOmittedSPNamesInPatientCompartment(Set.of("performer"));
-		storageInterceptors.registerInterceptor(new ClientRequestsOnly(balp));
+		storageInterceptors.registerInterceptor(new ClientRequestsOnly(new BalpAuditCaptureInterceptor(this, this)));
 	}
 
 	/**
@@ -116,6 +112,8 @@ public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextService
 
 	@Override
 	public void recordAuditEvent(AuditEvent event) {
+		// BALP takes every reference in a Patient-compartment parameter for a patient: an Observation's performer
+		// organisation too, which gives a second "patient read" naming the hospital. Only Patients are patients.
 		boolean namedPatients = event.getEntity().stream().anyMatch(AuditTrail::isPatientEntity);
 		event.getEntity().removeIf(entity -> isPatientEntity(entity) && !entity.getWhat().getReference().startsWith("Patient/"));
 		if (namedPatients && event.getEntity().stream().noneMatch(AuditTrail::isPatientEntity)) {

@@ -53,7 +53,7 @@ public class GroupBoundary {
 	/** Before the audit trail and the scope check see them: what is hidden was never shown. */
 	@Hook(value = Pointcut.STORAGE_PRESHOW_RESOURCES, order = -100)
 	public void hide(IPreResourceShowDetails shown, RequestDetails request) {
-		Optional<ActingClient> client = clientOf(request);
+		Optional<ActingClient> client = ActingClient.of(request);
 		if (client.isEmpty()) {
 			return;
 		}
@@ -77,7 +77,7 @@ public class GroupBoundary {
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = -100)
 	public void beforeUpdate(RequestDetails request, IBaseResource previous, IBaseResource resource) {
-		Optional<ActingClient> client = clientOf(request);
+		Optional<ActingClient> client = ActingClient.of(request);
 		if (client.isPresent() && scope.isScoped(previous) && !inGroup(previous, client.get())) {
 			throw notFound(previous);
 		}
@@ -85,14 +85,10 @@ public class GroupBoundary {
 
 	@Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = -100)
 	public void beforeDelete(RequestDetails request, IBaseResource resource) {
-		Optional<ActingClient> client = clientOf(request);
+		Optional<ActingClient> client = ActingClient.of(request);
 		if (client.isPresent() && scope.isScoped(resource) && !inGroup(resource, client.get())) {
 			throw notFound(resource);
 		}
-	}
-
-	private Optional<ActingClient> clientOf(RequestDetails request) {
-		return ActingClient.of(request);
 	}
 
 	private boolean isGuest(IBaseResource resource, ActingClient client) {

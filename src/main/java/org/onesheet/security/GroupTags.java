@@ -14,7 +14,6 @@ import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -98,20 +97,7 @@ public class GroupTags {
 			references.addAll(request.getPerformer());
 			references.add(request.getRequester());
 		}
-		List<String> organizations = new ArrayList<>();
-		for (Reference reference : references) {
-			String ref = reference.getReference();
-			if (ref == null) {
-				continue;
-			}
-			if (ref.startsWith("Organization/")) {
-				organizations.add(ref);
-			} else if (ref.startsWith("PractitionerRole/")) {
-				StoredResources.find(daos, PractitionerRole.class, ref).filter(PractitionerRole::hasOrganization)
-						.ifPresent(role -> organizations.add(role.getOrganization().getReference()));
-			}
-		}
-		return organizations;
+		return references.stream().map(membership::organisationOf).flatMap(Optional::stream).toList();
 	}
 
 	private Set<String> groupsOfPatient(IBaseResource resource) {

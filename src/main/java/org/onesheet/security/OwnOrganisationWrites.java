@@ -5,18 +5,16 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.util.FhirTerser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Reference;
 import org.onesheet.group.GroupMembership;
 import org.onesheet.system.Refusals;
-import org.onesheet.system.StoredResources;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,13 +32,11 @@ public class OwnOrganisationWrites {
 	private static final List<String> WHO_DID_IT = List.of("requester", "performer", "author", "recorder", "asserter");
 
 	private final FhirContext fhir;
-	private final DaoRegistry daos;
 	private final GroupMembership membership;
 
-	public OwnOrganisationWrites(FhirContext fhir, DaoRegistry daos, GroupMembership membership,
+	public OwnOrganisationWrites(FhirContext fhir, GroupMembership membership,
 			IInterceptorService storageInterceptors) {
 		this.fhir = fhir;
-		this.daos = daos;
 		this.membership = membership;
 		storageInterceptors.registerInterceptor(this);
 	}
@@ -76,33 +72,19 @@ public class OwnOrganisationWrites {
 
 	private List<String> organisationsNamed(IBaseResource resource) {
 		BaseRuntimeElementCompositeDefinition<?> definition = fhir.getResourceDefinition(resource);
+		FhirTerser terser = fhir.newTerser();
 		List<String> organizations = new ArrayList<>();
 		for (String child : WHO_DID_IT) {
 			if (definition.getChildByName(child) == null
 					|| ("ServiceRequest".equals(resource.fhirType()) && "performer".equals(child))) {
 				continue;
 			}
-			for (IBase value : fhir.newTerser().getValues(resource, resource.fhirType() + "." + child)) {
+			for (IBase value : terser.getValues(resource, resource.fhirType() + "." + child)) {
 				Reference reference = value instanceof Reference direct ? direct
-						: fhir.newTerser().getSingleValueOrNull(value, "actor", Reference.class);
-				organisationOf(reference).ifPresent(organizations::add);
+						: terser.getSingleValueOrNull(value, "actor", Reference.class);
+				membership.organisationOf(reference).ifPresent(organizations::add);
 			}
 		}
 		return organizations;
-	}
-
-	private Optional<String> organisationOf(Reference reference) {
-		String ref = reference == null ? null : reference.getReference();
-		if (ref == null) {
-			return Optional.empty();
-		}
-		if (ref.startsWith("Organization/")) {
-			return Optional.of(ref);
-		}
-		if (ref.startsWith("PractitionerRole/")) {
-			return StoredResources.find(daos, PractitionerRole.class, ref).filter(PractitionerRole::hasOrganization)
-					.map(role -> role.getOrganization().getReference());
-		}
-		return Optional.empty();
 	}
 }

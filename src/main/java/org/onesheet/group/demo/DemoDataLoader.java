@@ -127,7 +127,7 @@ public class DemoDataLoader implements ApplicationRunner {
 		// Each record of the demo says which county group it belongs to, as a clinic's write would (GroupTags
 		// would find out from the patient, at a read per resource).
 		bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(groupScope::isScoped)
-				.forEach(resource -> GroupScope.tag(resource, resource.getIdElement().getIdPart().startsWith("qtx-")
+				.forEach(resource -> GroupScope.tag(resource, resource.getIdElement().getIdPart().startsWith(NeighbourGroup.ID_PREFIX)
 						? "Organization/" + NeighbourGroup.GROUP_ID : "Organization/" + DemoGroupGenerator.GROUP_ORGANIZATION_ID));
 		systemDao.transaction(new SystemRequestDetails(), bundle);
 	}

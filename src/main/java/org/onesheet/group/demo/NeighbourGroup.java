@@ -30,7 +30,9 @@ import org.onesheet.identity.Systems;
  */
 final class NeighbourGroup {
 
-	static final String GROUP_ID = "qtx-group";
+	/** Every id of this group's resources starts so. */
+	static final String ID_PREFIX = "qtx-";
+	static final String GROUP_ID = ID_PREFIX + "group";
 	static final String COUNTY_HOSPITAL_ID = "qtx-county-hospital";
 	static final String TOWNSHIP_ID = "qtx-tc-01";
 	static final String VILLAGE_ID = "qtx-vc-01";
