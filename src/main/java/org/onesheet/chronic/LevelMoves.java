@@ -91,7 +91,7 @@ public class LevelMoves {
 			return;
 		}
 		if (target.isWorseThan(managed.get()) || target != managed.get() && settled) {
-			propose(plan, managed.get(), target, verdict)
+			propose(plan, managed.get(), target, verdict, transaction)
 					.ifPresent(proposal -> InTransaction.put(transaction, proposalKey(plan), proposal));
 		}
 	}
@@ -109,7 +109,8 @@ public class LevelMoves {
 				.map(Task.class::cast).findFirst();
 	}
 
-	private Optional<Task> propose(CarePlan plan, Grade managed, Grade target, TriColourGrading.Verdict verdict) {
+	private Optional<Task> propose(CarePlan plan, Grade managed, Grade target, TriColourGrading.Verdict verdict,
+			TransactionDetails transaction) {
 		Optional<Organization> to = levels.of(plan, target);
 		Optional<Organization> from = StoredResources.find(daos, Organization.class, plan.getAuthor().getReference());
 		Optional<PractitionerRole> signer = from.flatMap(levels::someoneAt);
@@ -137,7 +138,10 @@ public class LevelMoves {
 		request.addPerformer(LevelOrganisations.reference(to.get()));
 		request.addReasonCode().setText(reason(target, verdict));
 		request.addSupportingInfo(new Reference(verdict.reading().source()));
-		String requestId = daos.getResourceDao(ServiceRequest.class).create(request, new SystemRequestDetails())
+		// Created within the reading's own TransactionDetails: inside a transaction Bundle HAPI flushes only at
+		// commit, and the Task's focus finds the new request through the ids the transaction has resolved.
+		TransactionDetails within = transaction != null ? transaction : new TransactionDetails();
+		String requestId = daos.getResourceDao(ServiceRequest.class).create(request, null, true, new SystemRequestDetails(), within)
 				.getId().toUnqualifiedVersionless().getValue();
 
 		Task task = new Task();
@@ -153,7 +157,8 @@ public class LevelMoves {
 		task.setAuthoredOn(new Date());
 		task.setLastModified(task.getAuthoredOn());
 		task.setDescription(reason(target, verdict));
-		return Optional.of((Task) daos.getResourceDao(Task.class).create(task, new SystemRequestDetails()).getResource());
+		return Optional.of((Task) daos.getResourceDao(Task.class).create(task, null, true, new SystemRequestDetails(), within)
+				.getResource());
 	}
 
 	private Task reAim(Task proposal, CarePlan plan, Grade target, TriColourGrading.Verdict verdict) {

@@ -98,6 +98,28 @@ public interface ChronicCareContract {
 				.containsExactlyInAnyOrder("red/inactive", "green/active");
 	}
 
+	/** An EMR sends a visit's readings as one transaction Bundle: the move it calls for is proposed within it. */
+	@Test
+	default void aRedReadingInATransactionBundleProposesTheMoveInTheSameTransaction() {
+		FhirEndpoint endpoint = endpoint();
+		String plan = TestPlans.hypertensionPlan(endpoint, Grade.GREEN, VILLAGE);
+		String patient = TestPlans.read(endpoint, plan).getSubject().getReference();
+		Bundle visit = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		visit.addEntry().setResource(TestPlans.bloodPressurePanel(patient, VILLAGE, 188, 106, Duration.ofHours(2)))
+				.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+
+		Bundle response = endpoint.client().transaction().withBundle(visit).execute();
+
+		assertThat(response.getEntryFirstRep().getResponse().getStatus()).startsWith("201");
+		assertThat(TestPlans.code(TestPlans.read(endpoint, plan), Systems.EXT_CHRONIC_GRADE)).isEqualTo("red");
+		List<Task> proposals = TestPlans.proposals(endpoint, plan);
+		assertThat(proposals).hasSize(1);
+		assertThat(proposals.get(0).getOwner().getReference()).isEqualTo(COUNTY);
+		ServiceRequest request = endpoint.client().read().resource(ServiceRequest.class)
+				.withId(proposals.get(0).getFocus().getReference()).execute();
+		assertThat(request.getStatus()).isEqualTo(ServiceRequest.ServiceRequestStatus.DRAFT);
+	}
+
 	@Test
 	default void aReadingThatSwingsBackWithinAWeekLeavesOneProposal() {
 		FhirEndpoint endpoint = endpoint();

@@ -81,6 +81,11 @@ final class TestPlans {
 	/** A blood pressure panel taken {@code ago} before now at the clinic. */
 	static String bloodPressure(FhirEndpoint endpoint, String patient, String clinic, int systolic, int diastolic,
 			Duration ago) {
+		Observation panel = bloodPressurePanel(patient, clinic, systolic, diastolic, ago);
+		return endpoint.client().create().resource(panel).execute().getId().toUnqualifiedVersionless().getValue();
+	}
+
+	static Observation bloodPressurePanel(String patient, String clinic, int systolic, int diastolic, Duration ago) {
 		Observation panel = new Observation();
 		panel.setStatus(Observation.ObservationStatus.FINAL);
 		panel.setCode(new CodeableConcept(new Coding(Systems.LOINC, "85354-9", "Blood pressure panel")).setText("血压"));
@@ -91,7 +96,7 @@ final class TestPlans {
 				.setValue(mmHg(systolic));
 		panel.addComponent().setCode(new CodeableConcept(new Coding(Systems.LOINC, "8462-4", "Diastolic blood pressure")))
 				.setValue(mmHg(diastolic));
-		return endpoint.client().create().resource(panel).execute().getId().toUnqualifiedVersionless().getValue();
+		return panel;
 	}
 
 	private static Quantity mmHg(int value) {
