@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# The benchmark suite (README, Performance). For each data set: a fresh database, OneSheet started as
+# scripts/start.sh starts it (security and audit on), the data loaded over HTTP by C concurrent clients
+# (resources/s), then for the county-group sizes the read set at 1 and 8 clients. Prints one table and writes
+# target/bench/results.json with the machine, versions and settings.
+#
+#   scripts/bench.sh [--db postgres|h2] [--sizes 10000,100000,1000000] [--synthea PATIENTS] [--clients C]
+#                    [--requests N] [--server-opts "JVM options"]
+#
+# Defaults: PostgreSQL (Debian's, started on 127.0.0.1:55432 by scripts/bench-postgres.sh with
+# docker/postgresql.conf; installed with apt when missing), sizes 10⁴ and 10⁵ resources, Synthea 50
+# patients (seed 42), 4 loading clients, 200 requests per query and client count.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DB=postgres; SIZES=10000,100000; SYNTHEA=50; CLIENTS=4; REQUESTS=200; SERVER_OPTS=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --db) DB="$2" ;; --sizes) SIZES="$2" ;; --synthea) SYNTHEA="$2" ;; --clients) CLIENTS="$2" ;;
+    --requests) REQUESTS="$2" ;; --server-opts) SERVER_OPTS="$2" ;;
+    *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
+  esac
+  shift 2
+done
+PORT=18097; OUT=target/bench; RESULTS=$OUT/results.jsonl
+source scripts/ensure-built.sh
+source scripts/jvm-options.sh
+SERVER_OPTS="${SERVER_OPTS:-$ONESHEET_JAVA_OPTS}"
+if [ ! -f bench/target/classpath.txt ] || [ -n "$(find bench/src bench/pom.xml -newer bench/target/classpath.txt -print -quit)" ]; then
+  mvn -B -q -f bench/pom.xml package
+fi
+BENCH_CP="bench/target/classes:$(cat bench/target/classpath.txt)"
+mkdir -p $OUT && rm -f $RESULTS
+
+# A fresh, empty database for one data set; prints the JDBC URL.
+fresh_database() {
+  if [ "$DB" = postgres ]; then
+    scripts/bench-postgres.sh recreate-db "bench_$1" >/dev/null 2>&1
+    echo "jdbc:postgresql://127.0.0.1:${BENCH_PG_PORT:-55432}/bench_$1?reWriteBatchedInserts=true"
+  else
+    rm -rf "$OUT/h2-$1"
+    echo "jdbc:h2:file:./$OUT/h2-$1/onesheet"
+  fi
+}
+
+SERVER_PID=""
+stop_server() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null; SERVER_PID=""; }
+trap stop_server EXIT
+# Starts OneSheet on the given database with the demo group's directory (its organisations are the clients
+# the benchmark signs in as); the data set itself comes over HTTP.
+start_server() {
+  local url="$1"; shift
+  # shellcheck disable=SC2086
+  java $SERVER_OPTS -Donesheet.security.demo-client-secret=demo-secret -Donesheet.security.token-lifetime=PT4H \
+    -jar "$ONESHEET_JAR" --server.port=$PORT --spring.datasource.url="$url" \
+    --spring.datasource.username=onesheet --spring.datasource.password=onesheet \
+    --onesheet.demo-patients=0 --onesheet.binary-storage-dir=$OUT/binaries "$@" >"$OUT/server.log" 2>&1 &
+  SERVER_PID=$!
+  until curl -sf "http://localhost:$PORT/actuator/health/readiness" >/dev/null; do
+    kill -0 $SERVER_PID 2>/dev/null || { tail -30 "$OUT/server.log"; exit 1; }
+    sleep 1
+  done
+}
+bench() { java -Xmx2g -cp "$BENCH_CP" org.onesheet.bench.Bench "$@"; }
+
+[ "$DB" = postgres ] && scripts/bench-postgres.sh start
+{
+  echo "database=$DB"
+  echo "machine.cpus=$(nproc)"
+  echo "machine.memory=$(free -g | awk '/Mem:/ {print $2 " GiB"}')"
+  echo "machine.cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  echo "machine.os=$(. /etc/os-release; echo "$PRETTY_NAME") $(uname -r)"
+  echo "java=$(java -version 2>&1 | head -1)"
+  echo "onesheet.commit=$(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet 2>/dev/null || echo '+changes')"
+  echo "hapi=8.8.0"
+  echo "server.jvm=$SERVER_OPTS"
+  echo "loading.clients=$CLIENTS"
+  echo "reads.requests=$REQUESTS"
+  echo "when=$(date -u +%FT%TZ)"
+  if [ "$DB" = postgres ]; then
+    scripts/bench-postgres.sh settings | sed 's/^/postgres./'
+  fi
+} >$OUT/settings.properties
+
+if [ "$SYNTHEA" -gt 0 ]; then
+  data=$OUT/synthea-$SYNTHEA
+  if [ ! -d "$data/fhir" ]; then
+    echo "generating $SYNTHEA Synthea patients (seed 42)"
+    java -Xmx4g -cp "$BENCH_CP" App -p "$SYNTHEA" -s 42 -cs 42 -r 20261101 --exporter.baseDirectory="$data" \
+      --exporter.csv.export=false --exporter.fhir.export=true --exporter.hospital.fhir.export=true \
+      --exporter.practitioner.fhir.export=true Massachusetts >"$OUT/synthea.log" 2>&1
+  fi
+  # Synthea writes claims, devices and supply deliveries, which a county group does not exchange: served
+  # here (all of R4) so that the load is Synthea's whole output, as for the stock server.
+  start_server "$(fresh_database synthea)" --onesheet.resource-types=
+  bench load "http://localhost:$PORT/fhir" "$CLIENTS" "$data/fhir" "Synthea $SYNTHEA patients" $RESULTS 2
+  stop_server
+fi
+
+for size in ${SIZES//,/ }; do
+  # the demo generator writes about 11 resources per resident (registrations, visits, results, care plans…)
+  residents=$(( size * 100 / 1105 ))
+  data=$OUT/group-$size
+  if [ ! -d "$data" ]; then
+    java -jar "$ONESHEET_JAR" generate-demo --patients "$residents" --as-of "$(date +%F)" --out "$data" >/dev/null
+    # The neighbouring county's records are already there (the server's demo start loads them), and the
+    # benchmark's client, this group's administrator, may not write another group's records anyway.
+    grep -l '"qtx-pat-' "$data"/*.json | xargs rm -f
+  fi
+  start_server "$(fresh_database "g$size")"
+  bench load "http://localhost:$PORT/fhir" "$CLIENTS" "$data" "county group, $size" $RESULTS 2
+  bench reads "http://localhost:$PORT/fhir" "$REQUESTS" "$size" $RESULTS
+  stop_server
+done
+
+bench report $RESULTS $OUT/settings.properties $OUT/results.json
