@@ -38,7 +38,10 @@ import org.springframework.stereotype.Component;
 public class ProfileValidator {
 
 	private static final int POOL_SIZE = 8;
-	private static final int USES_PER_VALIDATOR = 2_000;
+	// The validator keeps what it parsed of every resource it checked (element trees, slicing state): at 2,000
+	// uses, 8 pooled validators held ~1 GB during a bulk load and the heap went from one full collection to
+	// the next (the performance issue's load). A new validator costs the OID registry again (~20 ms).
+	private static final int USES_PER_VALIDATOR = 100;
 
 	private final FhirContext fhirContext;
 	private final WorkerContextValidationSupportAdapter workerContext;
