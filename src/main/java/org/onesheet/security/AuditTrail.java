@@ -34,8 +34,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * whose data was touched. The event is stored in the database before the response goes out: for a write in
  * the same transaction as the write (both or neither), for a read or search before the first byte of the
  * result is sent. HAPI's default sink queues events in memory and loses them in a crash; here nothing is
- * lost. The cost is one insert per patient touched (see README, Security); the writes of one transaction
- * share an event per patient ({@link AuditPerTransaction}). The event carries the reader's
+ * lost. The cost is one insert per patient touched (see README, Security). The event carries the reader's
  * group tag, and when the reader was a guest from another group, the patient's groups' too, so that the
  * patient's own group sees in {@code AuditEvent?patient=...} who from outside looked.
  */
@@ -133,13 +132,6 @@ public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextService
 						entity.getWhat().setReference(null);
 					});
 		}
-		boolean write = event.getAction() == AuditEvent.AuditEventAction.C || event.getAction() == AuditEvent.AuditEventAction.U;
-		if (!write || !AuditPerTransaction.holdUntilCommit(event, this::store)) {
-			store(event);
-		}
-	}
-
-	private void store(AuditEvent event) {
 		daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
 	}
 

@@ -249,32 +249,6 @@ public interface SecurityContract {
 		assertThat(created.getEntry()).hasSize(1);
 	}
 
-	/** A Bundle's writes share one event per patient, naming each resource written (and none is left out). */
-	@Test
-	default void aTransactionBundleIsAuditedByOneEventPerPatientNamingEveryResourceWritten() {
-		Bundle visit = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-		for (String value : List.of("6.1", "6.2", "6.3")) {
-			visit.addEntry().setResource(glucose(COUNTY, value)).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
-		}
-		Bundle response = endpoint().as(COUNTY).client().transaction().withBundle(visit).execute();
-		List<String> written = response.getEntry().stream()
-				.map(entry -> new org.hl7.fhir.r4.model.IdType(entry.getResponse().getLocation()).toUnqualifiedVersionless().getValue())
-				.toList();
-		assertThat(written).hasSize(3);
-
-		Bundle events = endpoint().client().search().forResource(AuditEvent.class).where(AuditEvent.ENTITY.hasId(written.get(0)))
-				.and(AuditEvent.ACTION.exactly().code("C")).returnBundle(Bundle.class).execute();
-		assertThat(events.getEntry()).hasSize(1);
-		AuditEvent event = (AuditEvent) events.getEntryFirstRep().getResource();
-		assertThat(event.getEntity()).extracting(entity -> entity.getWhat().getReference())
-				.containsAll(written).contains(PATIENT);
-		for (String observation : written) {
-			assertThat(endpoint().client().search().forResource(AuditEvent.class).where(AuditEvent.ENTITY.hasId(observation))
-					.and(AuditEvent.ACTION.exactly().code("C")).returnBundle(Bundle.class).execute().getEntry())
-					.extracting(entry -> entry.getResource().getIdElement().getIdPart()).containsExactly(event.getIdElement().getIdPart());
-		}
-	}
-
 	@Test
 	default void auditEventsCannotBeCreatedChangedOrDeletedThroughTheApi() {
 		endpoint().as(TOWNSHIP).http().get("/fhir/" + PATIENT).then().statusCode(200);
