@@ -5,19 +5,20 @@
 # target/bench/results.json with the machine, versions and settings.
 #
 #   scripts/bench.sh [--db postgres|h2] [--sizes 10000,100000,1000000] [--synthea PATIENTS] [--clients C]
-#                    [--requests N] [--server-opts "JVM options"] [--append]
-#   --append adds this run's figures to the previous run's table instead of starting a new one.
+#                    [--requests N] [--server-opts "JVM options"] [--per-bundle RESIDENTS] [--append]
+#   --append adds this run's figures to the previous run's table instead of starting a new one;
+#   --per-bundle sets how many residents the county-group generator puts in one transaction Bundle (50).
 #
 # Defaults: PostgreSQL (Debian's, started on 127.0.0.1:55432 by scripts/bench-postgres.sh with
 # docker/postgresql.conf; installed with apt when missing), sizes 10⁴ and 10⁵ resources, Synthea 50
 # patients (seed 42), 4 loading clients, 200 requests per query and client count.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DB=postgres; SIZES=10000,100000; SYNTHEA=50; CLIENTS=4; REQUESTS=200; SERVER_OPTS=""; APPEND=false
+DB=postgres; SIZES=10000,100000; SYNTHEA=50; CLIENTS=4; REQUESTS=200; SERVER_OPTS=""; APPEND=false; PER_BUNDLE=50
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB="$2" ;; --sizes) SIZES="$2" ;; --synthea) SYNTHEA="$2" ;; --clients) CLIENTS="$2" ;;
-    --requests) REQUESTS="$2" ;; --server-opts) SERVER_OPTS="$2" ;;
+    --requests) REQUESTS="$2" ;; --server-opts) SERVER_OPTS="$2" ;; --per-bundle) PER_BUNDLE="$2" ;;
     --append) APPEND=true; shift; continue ;;
     *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
   esac
@@ -103,9 +104,9 @@ fi
 for size in ${SIZES//,/ }; do
   # the demo generator writes about 11 resources per resident (registrations, visits, results, care plans…)
   residents=$(( size * 100 / 1105 ))
-  data=$OUT/group-$size
+  data=$OUT/group-$size-$PER_BUNDLE
   if [ ! -d "$data" ]; then
-    java -jar "$ONESHEET_JAR" generate-demo --patients "$residents" --as-of "$(date +%F)" --out "$data" >/dev/null
+    java -jar "$ONESHEET_JAR" generate-demo --patients "$residents" --per-bundle "$PER_BUNDLE" --as-of "$(date +%F)" --out "$data" >/dev/null
     # The neighbouring county's records are already there (the server's demo start loads them), and the
     # benchmark's client, this group's administrator, may not write another group's records anyway.
     grep -l '"qtx-pat-' "$data"/*.json | xargs rm -f
@@ -113,7 +114,7 @@ for size in ${SIZES//,/ }; do
   start_server "$(fresh_database "g$size")"
   # the directory, then the first residents' bundle alone: the tags and profiles every later bundle uses are
   # committed once before the clients run side by side (HAPI's tag definitions race otherwise: README)
-  bench load "http://localhost:$PORT/fhir" "$CLIENTS" "$data" "county group, $size" $RESULTS 5
+  bench load "http://localhost:$PORT/fhir" "$CLIENTS" "$data" "county group, $size, $PER_BUNDLE per Bundle" $RESULTS 5
   bench reads "http://localhost:$PORT/fhir" "$REQUESTS" "$size" $RESULTS
   stop_server
 done
