@@ -88,13 +88,13 @@ final class Report {
 		if (cells.isEmpty()) {
 			return;
 		}
-		StringBuilder header = new StringBuilder(String.format("%n%-40s %3s", "read, p50 / p95 ms", "C"));
+		StringBuilder header = new StringBuilder(String.format("%n%-44s %3s", "read, p50 / p95 ms", "C"));
 		labels.forEach(label -> header.append(String.format(" %14s", label)));
 		header.append(String.format(" %14s %12s", "stock, C=8", "target"));
 		System.out.println(header);
 		cells.forEach((key, byLabel) -> {
 			String[] parts = key.split("\\|");
-			StringBuilder row = new StringBuilder(String.format("%-40s %3s", parts[0], parts[1]));
+			StringBuilder row = new StringBuilder(String.format("%-44s %3s", parts[0], parts[1]));
 			labels.forEach(label -> row.append(String.format(" %14s", byLabel.getOrDefault(label, ""))));
 			boolean eight = "8".equals(parts[1]);
 			row.append(String.format(" %14s %12s", eight ? STOCK.getOrDefault(parts[0], "") : "",
