@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -28,8 +29,9 @@ import org.springframework.stereotype.Component;
  * due; a change of grade ends the plan's Flag and raises a new one; {@link LevelMoves} proposes a move
  * when the grade calls for another level.
  *
- * <p>Runs before commit, in the Observation's own transaction: the reading, the grade and the proposal are
- * written together or not at all. Two readings of one patient at once, on two nodes, both update the plan:
+ * <p>Runs before commit, in the Observation's own transaction, once per patient however many readings the
+ * transaction brings ({@link ArrivingReadings}): the readings, the grade and the proposal are written together
+ * or not at all. Two readings of one patient at once, on two nodes, both update the plan:
  * its row version lets one commit, and {@link ReadingRetries} runs the other again.
  */
 @Component
@@ -43,6 +45,8 @@ public class ChronicGrading {
 	private final ReadingHistory history;
 	private final GradeFlags flags;
 	private final LevelMoves moves;
+	/** The LOINC codes some programme grades on: any other Observation passes by untouched. */
+	private final Set<String> gradedCodes;
 
 	public ChronicGrading(ChronicProperties properties, ChronicPlans plans, ReadingHistory history, GradeFlags flags,
 			LevelMoves moves, IInterceptorService storageInterceptors) {
@@ -51,6 +55,8 @@ public class ChronicGrading {
 		this.history = history;
 		this.flags = flags;
 		this.moves = moves;
+		this.gradedCodes = properties.grading().values().stream().flatMap(List::stream).map(GradingRule::loinc)
+				.collect(Collectors.toUnmodifiableSet());
 		storageInterceptors.registerInterceptor(this);
 	}
 
@@ -77,23 +83,30 @@ public class ChronicGrading {
 				|| !FINAL.contains(observation.getStatus().toCode()) || !isAboutAPatient(observation)) {
 			return;
 		}
-		Set<String> arriving = new HashSet<>();
-		Reading.of(observation).forEach(reading -> arriving.add(reading.loinc()));
-		if (arriving.isEmpty() || properties.grading().values().stream().flatMap(List::stream)
-				.noneMatch(rule -> arriving.contains(rule.loinc()))) {
+		if (Reading.of(observation).stream().noneMatch(reading -> gradedCodes.contains(reading.loinc()))) {
 			return;
 		}
 		String patient = new IdType(observation.getSubject().getReference()).toUnqualifiedVersionless().getValue();
+		ArrivingReadings.add(transaction, patient, observation, pending -> gradeAll(pending, transaction));
+	}
+
+	private void gradeAll(ArrivingReadings pending, TransactionDetails transaction) {
+		pending.byPatient().forEach((patient, readings) -> regradeFor(patient, readings, transaction));
+	}
+
+	private void regradeFor(String patient, List<Observation> arriving, TransactionDetails transaction) {
+		Set<String> arrivingCodes = new HashSet<>();
+		arriving.forEach(observation -> Reading.of(observation).forEach(reading -> arrivingCodes.add(reading.loinc())));
 		for (CarePlan found : plans.activeOf(patient)) {
 			CarePlan plan = InTransaction.get(transaction, ChronicPlans.reference(found), CarePlan.class).orElse(found);
 			List<GradingRule> rules = ChronicPlans.programme(plan).map(properties.grading()::get).orElse(List.of());
-			if (rules.stream().anyMatch(rule -> arriving.contains(rule.loinc()))) {
-				regrade(plan, rules, patient, observation, transaction);
+			if (rules.stream().anyMatch(rule -> arrivingCodes.contains(rule.loinc()))) {
+				regrade(plan, rules, patient, arriving, transaction);
 			}
 		}
 	}
 
-	private void regrade(CarePlan plan, List<GradingRule> rules, String patient, Observation arriving,
+	private void regrade(CarePlan plan, List<GradingRule> rules, String patient, List<Observation> arriving,
 			TransactionDetails transaction) {
 		Set<String> codes = new HashSet<>();
 		rules.forEach(rule -> {

@@ -31,8 +31,8 @@ public class ReadingHistory {
 		this.daos = daos;
 	}
 
-	/** The readings, with those of {@code arriving} (an Observation being written now) counted once. */
-	public List<Reading> of(String patientReference, Collection<String> loincCodes, Observation arriving) {
+	/** The readings, with those of {@code arriving} (Observations being written now) counted once. */
+	public List<Reading> of(String patientReference, Collection<String> loincCodes, Collection<Observation> arriving) {
 		TokenOrListParam codes = new TokenOrListParam();
 		loincCodes.forEach(code -> codes.add(Systems.LOINC, code));
 		SearchParameterMap query = SearchParameterMap.newSynchronous()
@@ -45,8 +45,9 @@ public class ReadingHistory {
 		for (Object found : daos.getResourceDao(Observation.class).search(query, new SystemRequestDetails()).getAllResources()) {
 			Reading.of((Observation) found).forEach(reading -> readings.put(reading.source() + "|" + reading.loinc(), reading));
 		}
-		// The arriving one may not be visible to the search yet, and an update replaces the stored version.
-		Reading.of(arriving).forEach(reading -> readings.put(reading.source() + "|" + reading.loinc(), reading));
+		// The arriving ones may not be visible to the search yet, and an update replaces the stored version.
+		arriving.forEach(observation -> Reading.of(observation)
+				.forEach(reading -> readings.put(reading.source() + "|" + reading.loinc(), reading)));
 		return List.copyOf(readings.values());
 	}
 }

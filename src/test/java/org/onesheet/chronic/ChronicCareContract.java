@@ -120,6 +120,41 @@ public interface ChronicCareContract {
 		assertThat(request.getStatus()).isEqualTo(ServiceRequest.ServiceRequestStatus.DRAFT);
 	}
 
+	/**
+	 * An EMR catching up sends three visits in one Bundle, the middle one red: the plan is graded once, from
+	 * all three, and ends as the latest reading leaves it, with no Flag or proposal for the grade in between.
+	 */
+	@Test
+	default void aBundleOfSeveralVisitsGradesThePlanOnceFromItsLatestReading() {
+		FhirEndpoint endpoint = endpoint();
+		String plan = TestPlans.hypertensionPlan(endpoint, Grade.GREEN, VILLAGE);
+		String patient = TestPlans.read(endpoint, plan).getSubject().getReference();
+		String versionBefore = TestPlans.read(endpoint, plan).getMeta().getVersionId();
+		Bundle visits = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+		visits.addEntry().setResource(TestPlans.bloodPressurePanel(patient, VILLAGE, 128, 82, Duration.ofDays(12)))
+				.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+		visits.addEntry().setResource(TestPlans.bloodPressurePanel(patient, VILLAGE, 186, 104, Duration.ofDays(11)))
+				.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+		visits.addEntry().setResource(TestPlans.bloodPressurePanel(patient, VILLAGE, 126, 80, Duration.ofDays(1)))
+				.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+
+		Bundle response = endpoint.client().transaction().withBundle(visits).execute();
+
+		assertThat(response.getEntry()).allSatisfy(entry -> assertThat(entry.getResponse().getStatus()).startsWith("201"));
+		CarePlan graded = TestPlans.read(endpoint, plan);
+		assertThat(TestPlans.code(graded, Systems.EXT_CHRONIC_GRADE)).isEqualTo("green");
+		assertThat(Integer.parseInt(graded.getMeta().getVersionId())).isEqualTo(Integer.parseInt(versionBefore) + 1);
+		String latest = response.getEntry().get(2).getResponse().getLocation();
+		Extension reason = graded.getExtensionByUrl(Systems.EXT_GRADE_REASON);
+		assertThat(((Reference) reason.getExtensionByUrl("reading").getValue()).getReference())
+				.isEqualTo(new org.hl7.fhir.r4.model.IdType(latest).toUnqualifiedVersionless().getValue());
+		Bundle flags = endpoint.client().search().forResource(Flag.class).where(Flag.SUBJECT.hasId(patient))
+				.returnBundle(Bundle.class).execute();
+		assertThat(flags.getEntry()).extracting(entry -> ((Flag) entry.getResource()).getCode().getCodingFirstRep().getCode())
+				.doesNotContain("red");
+		assertThat(TestPlans.proposals(endpoint, plan)).isEmpty();
+	}
+
 	@Test
 	default void aReadingThatSwingsBackWithinAWeekLeavesOneProposal() {
 		FhirEndpoint endpoint = endpoint();
