@@ -3,6 +3,8 @@ package org.onesheet.config;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.config.util.HapiEntityManagerFactoryUtil;
+import ca.uhn.fhir.jpa.dao.data.ITagDefinitionDao;
+import ca.uhn.fhir.jpa.util.MemoryCacheService;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.Map;
 import java.util.Properties;
@@ -59,6 +61,14 @@ public class JpaConfig {
 	@Bean
 	public JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory) {
 		return new JpaTransactionManager(entityManagerFactory);
+	}
+
+	/** Tag definitions each transaction holds in its own session: {@link SessionLocalTagDefinitions}. */
+	@Primary
+	@Bean
+	public SessionLocalTagDefinitions sessionLocalTagDefinitions(ITagDefinitionDao tagDefinitions,
+			MemoryCacheService memoryCache) {
+		return new SessionLocalTagDefinitions(tagDefinitions, memoryCache);
 	}
 
 	/** Operators may still tune Hibernate the Spring Boot way: {@code spring.jpa.properties.hibernate.*}. */

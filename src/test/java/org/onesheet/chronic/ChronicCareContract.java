@@ -155,6 +155,57 @@ public interface ChronicCareContract {
 		assertThat(TestPlans.proposals(endpoint, plan)).isEmpty();
 	}
 
+	/**
+	 * Four clinics' EMRs send visits at the same moment, each for its own patient: every Bundle is stored and
+	 * every plan graded (HAPI 8.8 alone shares one tag entity between the sessions and fails some with a 500:
+	 * {@link org.onesheet.config.SessionLocalTagDefinitions}).
+	 */
+	@Test
+	default void visitBundlesFromSeveralClinicsAtOnceAreAllStoredAndGraded() throws Exception {
+		FhirEndpoint endpoint = endpoint();
+		int clinics = 4;
+		int bundlesEach = 6;
+		List<String> plans = new java.util.ArrayList<>();
+		for (int i = 0; i < clinics; i++) {
+			plans.add(TestPlans.hypertensionPlan(endpoint, Grade.GREEN, VILLAGE));
+		}
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clinics);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<List<String>>> outcomes = new java.util.ArrayList<>();
+		for (String plan : plans) {
+			String patient = TestPlans.read(endpoint, plan).getSubject().getReference();
+			outcomes.add(pool.submit(() -> {
+				start.await();
+				List<String> statuses = new java.util.ArrayList<>();
+				for (int b = 0; b < bundlesEach; b++) {
+					Bundle visit = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+					for (int reading = 0; reading < 2; reading++) {
+						visit.addEntry().setResource(TestPlans.bloodPressurePanel(patient, VILLAGE, 150 + b, 85,
+								Duration.ofHours(2L * (bundlesEach - b) + reading))).getRequest()
+								.setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+					}
+					try {
+						endpoint.client().transaction().withBundle(visit).execute();
+						statuses.add("200");
+					} catch (ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException refused) {
+						statuses.add(refused.getStatusCode() + " " + refused.getMessage());
+					}
+				}
+				return statuses;
+			}));
+		}
+		start.countDown();
+		List<String> statuses = new java.util.ArrayList<>();
+		for (java.util.concurrent.Future<List<String>> outcome : outcomes) {
+			statuses.addAll(outcome.get(300, java.util.concurrent.TimeUnit.SECONDS));
+		}
+		pool.shutdown();
+		assertThat(statuses).hasSize(clinics * bundlesEach).containsOnly("200");
+		for (String plan : plans) {
+			assertThat(TestPlans.code(TestPlans.read(endpoint, plan), Systems.EXT_CHRONIC_GRADE)).isEqualTo("yellow");
+		}
+	}
+
 	@Test
 	default void aReadingThatSwingsBackWithinAWeekLeavesOneProposal() {
 		FhirEndpoint endpoint = endpoint();
