@@ -11,7 +11,7 @@
 #
 # Defaults (the run the README quotes, ~8 minutes): PostgreSQL (Debian's, started on 127.0.0.1:55432 by
 # scripts/bench-postgres.sh with docker/postgresql.conf; installed with apt when missing), the county group at 10⁴
-# resources, no Synthea, 1 loading client (several clients meet a HAPI tag race on the county-group data: README),
+# resources, no Synthea, 1 loading client (on two cores, four clients load no faster than one: README),
 # 50 requests per query and client count. E.g. --synthea 50 --clients 4 for the Synthea load (~40 minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -120,7 +120,7 @@ for size in ${SIZES//,/ }; do
   fi
   start_server "$(fresh_database "g$size")"
   # the directory, then the first residents' bundle alone: the tags and profiles every later bundle uses are
-  # committed once before the clients run side by side (HAPI's tag definitions race otherwise: README)
+  # committed once before the clients run side by side (first uses at once each create a tag definition: README)
   bench load "http://localhost:$PORT/fhir" "$CLIENTS" "$data" "county group, $size, $PER_BUNDLE per Bundle" $RESULTS 5
   bench reads "http://localhost:$PORT/fhir" "$REQUESTS" "$size" $RESULTS
   stop_server
