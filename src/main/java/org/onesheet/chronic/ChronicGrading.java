@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.onesheet.security.ActingOrganization;
 import org.onesheet.system.ChinaTime;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Re-grades a patient's chronic plans when a reading arrives (三色分级, 动态管理): a final blood pressure,
@@ -102,6 +103,10 @@ public class ChronicGrading {
 	 * where HAPI's own updates flush.
 	 */
 	private void gradeAll(ArrivingReadings pending, TransactionDetails transaction) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			pending.byPatient().forEach((patient, readings) -> regradeFor(patient, readings, transaction));
+			return;
+		}
 		entityManager.flush();
 		FlushModeType before = entityManager.getFlushMode();
 		entityManager.setFlushMode(FlushModeType.COMMIT);
