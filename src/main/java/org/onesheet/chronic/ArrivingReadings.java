@@ -17,12 +17,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Flag and any proposal end as the last reading leaves them, and a grade that a later reading of the same
  * Bundle overturns never raises a Flag.
  *
- * <p>Kept on the transaction (its {@link TransactionDetails}), never in the JVM: a retried request starts
- * again from nothing, and another node knows nothing of it.
+ * <p>Kept on the transaction ({@link InTransaction}, forgotten when it ends), never in the JVM: a retried
+ * request starts again from nothing, and another node knows nothing of it.
  */
 final class ArrivingReadings {
 
-	private static final String KEY = ArrivingReadings.class.getName();
+	private static final String KEY = "arriving-readings";
 
 	private final Map<String, List<Observation>> byPatient = new LinkedHashMap<>();
 
@@ -41,22 +41,16 @@ final class ArrivingReadings {
 			grade.accept(alone);
 			return;
 		}
-		ArrivingReadings pending = (ArrivingReadings) transaction.getUserData(KEY);
+		ArrivingReadings pending = InTransaction.get(transaction, KEY, ArrivingReadings.class).orElse(null);
 		if (pending == null) {
-			pending = new ArrivingReadings();
-			transaction.putUserData(KEY, pending);
-			ArrivingReadings registered = pending;
+			ArrivingReadings registered = InTransaction.put(transaction, KEY, new ArrivingReadings());
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void beforeCommit(boolean readOnly) {
 					grade.accept(registered);
 				}
-
-				@Override
-				public void afterCompletion(int status) {
-					transaction.putUserData(KEY, null);
-				}
 			});
+			pending = registered;
 		}
 		pending.byPatient.computeIfAbsent(patient, key -> new ArrayList<>()).add(reading);
 	}
