@@ -2,10 +2,12 @@ package org.onesheet.security;
 
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.model.DeleteConflictList;
 import ca.uhn.fhir.jpa.delete.DeleteConflictOutcome;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
 import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditContextServices;
 import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditEventSink;
@@ -16,6 +18,7 @@ import ca.uhn.fhir.rest.api.server.IPreResourceShowDetails;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,6 +27,7 @@ import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Reference;
 import org.onesheet.identity.Systems;
+import org.onesheet.system.CommitFlushMode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -32,8 +36,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * Every read, search, create, update and delete by a client writes an IHE BALP AuditEvent (HAPI's
  * {@link BalpAuditCaptureInterceptor}) naming the client, the organisation it acts for and each patient
  * whose data was touched. The event is stored in the database before the response goes out: for a write in
- * the same transaction as the write (both or neither), for a read or search before the first byte of the
- * result is sent. HAPI's default sink queues events in memory and loses them in a crash; here nothing is
+ * the same transaction as the write (both or neither: the transaction's events are stored just before it
+ * commits, {@link AuditAtCommit}), for a read or search before the first byte of the result is sent. HAPI's default sink queues events in memory and loses them in a crash; here nothing is
  * lost. The cost is one insert per patient touched (see README, Security). The event carries the reader's
  * group tag, and when the reader was a guest from another group, the patient's groups' too, so that the
  * patient's own group sees in {@code AuditEvent?patient=...} who from outside looked.
@@ -45,21 +49,25 @@ public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextService
 	public static final String CLIENT_ID_SYSTEM = Systems.CANONICAL_BASE + "/sid/oauth-client";
 
 	private final DaoRegistry daos;
+	private final CommitFlushMode commitFlushMode;
 
-	public AuditTrail(DaoRegistry daos, IInterceptorService storageInterceptors, SecurityProperties properties) {
+	public AuditTrail(DaoRegistry daos, CommitFlushMode commitFlushMode, IInterceptorService storageInterceptors,
+			SecurityProperties properties) {
 		this.daos = daos;
+		this.commitFlushMode = commitFlushMode;
 		storageInterceptors.registerInterceptor(this);
 		if (!properties.audit()) {
 			return;
 		}
-		storageInterceptors.registerInterceptor(new ClientRequestsOnly(new BalpAuditCaptureInterceptor(this, this)));
+		storageInterceptors.registerInterceptor(new ClientRequestsOnly(new BalpAuditCaptureInterceptor(this, this), this));
 	}
 
 	/**
 	 * HAPI's BALP interceptor assumes every request comes over HTTP; the server's own reads and writes (demo
 	 * load, jobs, this trail's own events) reach its hooks without a servlet request, and it fails on them.
 	 * They are no client's access, so this wrapper hands BALP only client requests. Its read hook is
-	 * package-private in HAPI 8.8, hence the method handle.
+	 * package-private in HAPI 8.8, hence the method handle. A write's event waits for its transaction's commit
+	 * ({@link AuditAtCommit}).
 	 */
 	static final class ClientRequestsOnly {
 
@@ -76,9 +84,11 @@ public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextService
 		}
 
 		private final BalpAuditCaptureInterceptor balp;
+		private final AuditTrail trail;
 
-		ClientRequestsOnly(BalpAuditCaptureInterceptor balp) {
+		ClientRequestsOnly(BalpAuditCaptureInterceptor balp, AuditTrail trail) {
 			this.balp = balp;
+			this.trail = trail;
 		}
 
 		@Hook(Pointcut.STORAGE_PRESHOW_RESOURCES)
@@ -89,22 +99,25 @@ public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextService
 		}
 
 		@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
-		public void created(IBaseResource resource, RequestDetails request) {
+		public void created(IBaseResource resource, RequestDetails request, TransactionDetails transaction) {
 			if (request instanceof ServletRequestDetails client) {
+				AuditAtCommit.open(transaction, trail::storeAll);
 				balp.hookStoragePrecommitResourceCreated(resource, client);
 			}
 		}
 
 		@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
-		public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+		public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request, TransactionDetails transaction) {
 			if (request instanceof ServletRequestDetails client) {
+				AuditAtCommit.open(transaction, trail::storeAll);
 				balp.hookStoragePrecommitResourceUpdated(previous, resource, client);
 			}
 		}
 
 		@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
-		public void deleted(IBaseResource resource, RequestDetails request) {
+		public void deleted(IBaseResource resource, RequestDetails request, TransactionDetails transaction) {
 			if (request instanceof ServletRequestDetails client) {
+				AuditAtCommit.open(transaction, trail::storeAll);
 				balp.hookStoragePrecommitResourceDeleted(resource, client);
 			}
 		}
@@ -132,7 +145,14 @@ public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextService
 						entity.getWhat().setReference(null);
 					});
 		}
-		daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails());
+		AuditAtCommit.current().ifPresentOrElse(batch -> batch.add(event),
+				() -> daos.getResourceDao(AuditEvent.class).create(event, new SystemRequestDetails()));
+	}
+
+	/** A transaction's write events, just before it commits: see {@link AuditAtCommit} and {@link CommitFlushMode}. */
+	private void storeAll(List<AuditEvent> events, TransactionDetails transaction) {
+		IFhirResourceDao<AuditEvent> dao = daos.getResourceDao(AuditEvent.class);
+		commitFlushMode.run(() -> events.forEach(event -> dao.create(event, null, true, new SystemRequestDetails(), transaction)));
 	}
 
 	@Override

@@ -4,7 +4,9 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ca.uhn.fhir.rest.gclient.ICriterion;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
@@ -25,6 +27,7 @@ import org.onesheet.identity.Systems;
 import org.onesheet.referral.TestReferrals;
 import org.onesheet.support.AccessTokens;
 import org.onesheet.support.FhirEndpoint;
+import org.onesheet.support.TestPatients;
 
 /**
  * Who may see and do what: tokens (SMART backend services), scopes, the county-group boundary, writing as
@@ -247,6 +250,46 @@ public interface SecurityContract {
 		Bundle created = endpoint().client().search().forResource(AuditEvent.class).where(AuditEvent.ENTITY.hasId(observation))
 				.and(AuditEvent.SUBTYPE.exactly().code("create")).returnBundle(Bundle.class).execute();
 		assertThat(created.getEntry()).hasSize(1);
+	}
+
+	/**
+	 * A Bundle's events are stored together just before its commit (AuditAtCommit): each write still has its
+	 * one event, naming the patient the Bundle itself created; a Bundle that fails leaves no event behind.
+	 */
+	@Test
+	default void eachWriteOfATransactionIsAuditedAndAFailedTransactionLeavesNoEvent() {
+		Patient patient = TestPatients.withChineseText();
+		Bundle response = endpoint().as(COUNTY).client().transaction()
+				.withBundle(TestPatients.transaction(patient, TestPatients.bloodPressure())).execute();
+		List<String> written = response.getEntry().stream()
+				.map(entry -> new IdType(entry.getResponse().getLocation()).toUnqualifiedVersionless().getValue()).toList();
+		assertThat(written).hasSize(2);
+		for (String what : written) {
+			// BALP names the interaction (subtype "transaction"); the action says what happened to the resource
+			List<AuditEvent> created = creations(AuditEvent.ENTITY.hasId(what), new Date(0)).stream()
+					.filter(event -> event.getEntity().stream().anyMatch(entity -> "4".equals(entity.getRole().getCode())
+							&& what.equals(entity.getWhat().getReference()))).toList();
+			assertThat(created).as("create events of " + what).hasSize(1);
+			assertThat(created.get(0).getAgent()).anySatisfy(agent -> assertThat(agent.getWho().getReference()).isEqualTo(COUNTY));
+			assertThat(created.get(0).getEntity()).as("the patient of " + what)
+					.anySatisfy(entity -> assertThat(entity.getWhat().getReference()).isEqualTo(written.get(0)));
+		}
+
+		Date before = new Date();
+		Bundle failing = TestPatients.transaction(TestPatients.withChineseText(), TestPatients.bloodPressure());
+		Observation broken = glucose(COUNTY, "5.5");
+		broken.setSubject(new Reference("Patient/no-such-patient"));
+		failing.addEntry().setResource(broken).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+		assertThatThrownBy(() -> endpoint().as(COUNTY).client().transaction().withBundle(failing).execute())
+				.isInstanceOf(InvalidRequestException.class).hasMessageContaining("Patient/no-such-patient");
+		assertThat(creations(AuditEvent.AGENT.hasId(COUNTY), before)).isEmpty();
+	}
+
+	private List<AuditEvent> creations(ICriterion<?> which, Date since) {
+		return endpoint().client().search().forResource(AuditEvent.class).where(which)
+				.and(AuditEvent.ACTION.exactly().code("C")).and(AuditEvent.DATE.afterOrEquals().millis(since))
+				.returnBundle(Bundle.class).execute().getEntry().stream().map(entry -> (AuditEvent) entry.getResource())
+				.toList();
 	}
 
 	@Test

@@ -1,0 +1,72 @@
+package org.onesheet.security;
+
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.hl7.fhir.r4.model.AuditEvent;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The audit events of one database transaction's writes, stored together just before it commits: still in
+ * the same transaction as the writes (both or neither), but after the writes are flushed, and with the
+ * transaction's own {@link TransactionDetails}, where HAPI keeps the ids it created and resolved. Stored one
+ * by one as each write happened, every event's references (the resource, its patient, the organisation) were
+ * looked up in the database again, each look-up first dirty-checking the whole session; in a Bundle of a
+ * few thousand resources that was most of the load (README, Performance).
+ *
+ * <p>Bound to the Spring transaction ({@link TransactionSynchronizationManager}), on this thread, for as long
+ * as the transaction runs; never in the JVM beyond it, so another node needs nothing of it.
+ */
+final class AuditAtCommit {
+
+	private final TransactionDetails transaction;
+	private final List<AuditEvent> events = new ArrayList<>();
+
+	private AuditAtCommit(TransactionDetails transaction) {
+		this.transaction = transaction;
+	}
+
+	/**
+	 * The current transaction's batch, opened by its first audited write; {@code store} then runs once before
+	 * the commit. Empty outside a transaction: the event is stored at once.
+	 */
+	static Optional<AuditAtCommit> open(TransactionDetails transaction, BiConsumer<List<AuditEvent>, TransactionDetails> store) {
+		Optional<AuditAtCommit> current = current();
+		if (current.isPresent() || transaction == null || !TransactionSynchronizationManager.isSynchronizationActive()
+				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
+			return current;
+		}
+		AuditAtCommit batch = new AuditAtCommit(transaction);
+		TransactionSynchronizationManager.bindResource(AuditAtCommit.class, batch);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void beforeCommit(boolean readOnly) {
+				// closed first: what is audited from here on (nothing of these writes) is stored at once
+				TransactionSynchronizationManager.unbindResourceIfPossible(AuditAtCommit.class);
+				store.accept(batch.events, batch.transaction);
+			}
+
+			@Override
+			public void afterCompletion(int status) {
+				// a rolled-back transaction never reached beforeCommit: its events go with its writes
+				TransactionSynchronizationManager.unbindResourceIfPossible(AuditAtCommit.class);
+			}
+		});
+		return Optional.of(batch);
+	}
+
+	/** The batch of the transaction running on this thread, if a write of it opened one. */
+	static Optional<AuditAtCommit> current() {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable((AuditAtCommit) TransactionSynchronizationManager.getResource(AuditAtCommit.class));
+	}
+
+	void add(AuditEvent event) {
+		events.add(event);
+	}
+}
