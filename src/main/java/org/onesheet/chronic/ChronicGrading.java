@@ -4,9 +4,6 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -23,8 +20,8 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.onesheet.security.ActingOrganization;
 import org.onesheet.system.ChinaTime;
+import org.onesheet.system.CommitFlushMode;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Re-grades a patient's chronic plans when a reading arrives (三色分级, 动态管理): a final blood pressure,
@@ -49,18 +46,18 @@ public class ChronicGrading {
 	private final ReadingHistory history;
 	private final GradeFlags flags;
 	private final LevelMoves moves;
-	@PersistenceContext
-	private EntityManager entityManager;
+	private final CommitFlushMode commitFlushMode;
 	/** The LOINC codes some programme grades on: any other Observation passes by untouched. */
 	private final Set<String> gradedCodes;
 
 	public ChronicGrading(ChronicProperties properties, ChronicPlans plans, ReadingHistory history, GradeFlags flags,
-			LevelMoves moves, IInterceptorService storageInterceptors) {
+			LevelMoves moves, CommitFlushMode commitFlushMode, IInterceptorService storageInterceptors) {
 		this.properties = properties;
 		this.plans = plans;
 		this.history = history;
 		this.flags = flags;
 		this.moves = moves;
+		this.commitFlushMode = commitFlushMode;
 		this.gradedCodes = properties.grading().values().stream().flatMap(List::stream).map(GradingRule::loinc)
 				.collect(Collectors.toUnmodifiableSet());
 		storageInterceptors.registerInterceptor(this);
@@ -96,25 +93,9 @@ public class ChronicGrading {
 		ArrivingReadings.add(transaction, patient, observation, pending -> gradeAll(pending, transaction));
 	}
 
-	/**
-	 * Just before commit the session holds all a Bundle wrote, index rows included; left in Hibernate's AUTO
-	 * mode, each of the grading's searches would first dirty-check every one of them (a 50-resident Bundle took
-	 * minutes). One flush now, then the grading runs as HAPI runs a Bundle's writes: flushing at commit, and
-	 * where HAPI's own updates flush.
-	 */
+	/** In commit-flush mode after one flush: see {@link CommitFlushMode} for why. */
 	private void gradeAll(ArrivingReadings pending, TransactionDetails transaction) {
-		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			pending.byPatient().forEach((patient, readings) -> regradeFor(patient, readings, transaction));
-			return;
-		}
-		entityManager.flush();
-		FlushModeType before = entityManager.getFlushMode();
-		entityManager.setFlushMode(FlushModeType.COMMIT);
-		try {
-			pending.byPatient().forEach((patient, readings) -> regradeFor(patient, readings, transaction));
-		} finally {
-			entityManager.setFlushMode(before);
-		}
+		commitFlushMode.run(() -> pending.byPatient().forEach((patient, readings) -> regradeFor(patient, readings, transaction)));
 	}
 
 	private void regradeFor(String patient, List<Observation> arriving, TransactionDetails transaction) {
@@ -153,7 +134,7 @@ public class ChronicGrading {
 		Grade managing = ChronicPlans.managingLevel(plan).orElse(verdict.grade());
 		LocalDate due = latest.atZone(ChinaTime.ZONE).toLocalDate().plus(properties.followUpEvery(managing));
 		ChronicPlans.setNextFollowUp(plan, due);
-		InTransaction.put(transaction, ChronicPlans.reference(plan), plans.save(plan));
+		InTransaction.put(transaction, ChronicPlans.reference(plan), plans.save(plan, transaction));
 
 		Optional<Flag> active = changed ? Optional.empty() : flags.activeOf(plan, transaction);
 		Flag flag = active.isPresent() ? active.get() : flags.replace(plan, verdict, transaction);

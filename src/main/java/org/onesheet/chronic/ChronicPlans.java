@@ -3,6 +3,7 @@ package org.onesheet.chronic;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import java.util.Date;
@@ -41,11 +42,13 @@ public class ChronicPlans {
 
 	/**
 	 * Writes the plan over whatever version is current: the grade is computed afresh from the readings each
-	 * time, and two transactions writing at once still meet at the plan's row version in the database.
+	 * time, and two transactions writing at once still meet at the plan's row version in the database. In the
+	 * {@code transaction} of the write that called for it, where HAPI has the ids it resolved already.
 	 */
-	public CarePlan save(CarePlan plan) {
+	public CarePlan save(CarePlan plan, TransactionDetails transaction) {
 		plan.setId(plan.getIdElement().toUnqualifiedVersionless());
-		return (CarePlan) daos.getResourceDao(CarePlan.class).update(plan, new SystemRequestDetails()).getResource();
+		return (CarePlan) daos.getResourceDao(CarePlan.class)
+				.update(plan, null, true, false, new SystemRequestDetails(), transaction).getResource();
 	}
 
 	/** {@code CarePlan/<id>}, as Flags, proposals and the grading's memo refer to the plan. */

@@ -56,12 +56,12 @@ public class GradeFlags {
 			previous.setId(previous.getIdElement().toUnqualifiedVersionless());
 			previous.setStatus(Flag.FlagStatus.INACTIVE);
 			previous.getPeriod().setEnd(from.before(previous.getPeriod().getStart()) ? previous.getPeriod().getStart() : from);
-			flags().update(previous, new SystemRequestDetails());
+			flags().update(previous, null, true, false, new SystemRequestDetails(), transaction);
 		});
 		Flag flag = flag(plan, verdict.grade(), from);
 		flag.addExtension(ChronicPlans.reason(verdict));
 		return InTransaction.put(transaction, "Flag|" + ChronicPlans.reference(plan),
-				(Flag) flags().create(flag, new SystemRequestDetails()).getResource());
+				(Flag) flags().create(flag, null, true, new SystemRequestDetails(), transaction).getResource());
 	}
 
 	/** A Flag for a plan graded before the server saw its readings (the demo load, an imported plan). */

@@ -4,6 +4,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public class PlanFollowsAcceptedMove {
 	}
 
 	@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
-	public void updated(IBaseResource previous, IBaseResource resource) {
+	public void updated(IBaseResource previous, IBaseResource resource, TransactionDetails transaction) {
 		if (!(resource instanceof Task task) || task.getStatus() != TaskStatus.ACCEPTED
 				|| previous instanceof Task before && before.getStatus() == TaskStatus.ACCEPTED) {
 			return;
@@ -55,7 +56,7 @@ public class PlanFollowsAcceptedMove {
 				CarePlan plan = found.get();
 				ChronicPlans.setManagingLevel(plan, level.get(), task.getOwner().copy());
 				ChronicPlans.setNextFollowUp(plan, LocalDate.now(ChinaTime.ZONE));
-				plans.save(plan);
+				plans.save(plan, transaction);
 			}
 		}
 	}
