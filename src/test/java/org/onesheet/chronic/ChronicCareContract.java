@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.onesheet.group.InstitutionLevel;
 import org.onesheet.identity.Systems;
 import org.onesheet.referral.TestReferrals;
+import org.onesheet.support.AtOnce;
 import org.onesheet.support.FhirEndpoint;
 
 /**
@@ -170,13 +171,10 @@ public interface ChronicCareContract {
 		for (int i = 0; i < clinics; i++) {
 			plans.add(TestPlans.hypertensionPlan(endpoint, Grade.GREEN, VILLAGE));
 		}
-		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clinics);
-		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-		List<java.util.concurrent.Future<List<String>>> outcomes = new java.util.ArrayList<>();
+		List<java.util.concurrent.Callable<List<String>>> clinicLoads = new java.util.ArrayList<>();
 		for (String plan : plans) {
 			String patient = TestPlans.read(endpoint, plan).getSubject().getReference();
-			outcomes.add(pool.submit(() -> {
-				start.await();
+			clinicLoads.add(() -> {
 				List<String> statuses = new java.util.ArrayList<>();
 				for (int b = 0; b < bundlesEach; b++) {
 					Bundle visit = new Bundle().setType(Bundle.BundleType.TRANSACTION);
@@ -193,14 +191,9 @@ public interface ChronicCareContract {
 					}
 				}
 				return statuses;
-			}));
+			});
 		}
-		start.countDown();
-		List<String> statuses = new java.util.ArrayList<>();
-		for (java.util.concurrent.Future<List<String>> outcome : outcomes) {
-			statuses.addAll(outcome.get(300, java.util.concurrent.TimeUnit.SECONDS));
-		}
-		pool.shutdown();
+		List<String> statuses = AtOnce.run(clinicLoads, Duration.ofSeconds(300)).stream().flatMap(List::stream).toList();
 		assertThat(statuses).hasSize(clinics * bundlesEach).containsOnly("200");
 		for (String plan : plans) {
 			assertThat(TestPlans.code(TestPlans.read(endpoint, plan), Systems.EXT_CHRONIC_GRADE)).isEqualTo("yellow");
@@ -281,27 +274,19 @@ public interface ChronicCareContract {
 		String plan = TestPlans.hypertensionPlan(endpoint, Grade.GREEN, VILLAGE);
 		String patient = TestPlans.read(endpoint, plan).getSubject().getReference();
 		int racers = 6;
-		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
-		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-		List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+		List<java.util.concurrent.Callable<Integer>> readings = new java.util.ArrayList<>();
 		for (int i = 0; i < racers; i++) {
 			int systolic = 150 + i;
-			statuses.add(pool.submit(() -> {
-				start.await();
+			readings.add(() -> {
 				try {
 					bloodPressure(endpoint, patient, VILLAGE, systolic, 85, Duration.ofHours(1));
 					return 201;
 				} catch (ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException refused) {
 					return refused.getStatusCode();
 				}
-			}));
+			});
 		}
-		start.countDown();
-		List<Integer> codes = new java.util.ArrayList<>();
-		for (java.util.concurrent.Future<Integer> status : statuses) {
-			codes.add(status.get(120, java.util.concurrent.TimeUnit.SECONDS));
-		}
-		pool.shutdown();
+		List<Integer> codes = AtOnce.run(readings, Duration.ofSeconds(120));
 		// the plan's row version lets one commit at a time; the others are run again by the server, not refused
 		assertThat(codes).containsOnly(201);
 		assertThat(TestPlans.code(TestPlans.read(endpoint, plan), Systems.EXT_CHRONIC_GRADE)).isEqualTo("yellow");

@@ -11,15 +11,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +43,7 @@ import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.junit.jupiter.api.Test;
 import org.onesheet.identity.Systems;
 import org.onesheet.referral.TestReferrals;
+import org.onesheet.support.AtOnce;
 import org.onesheet.support.FhirEndpoint;
 import org.onesheet.support.TestPatients;
 
@@ -201,38 +200,27 @@ public interface RemoteReadingContract {
 
 	@Test
 	default void twoReadersClaimingOneStudyAtOnceEndWithOneOwner() throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		try {
-			for (int round = 0; round < 5; round++) {
-				Task study = sendStudy(patient(), ServiceRequest.ServiceRequestPriority.ROUTINE);
-				List<String> readers = List.of(reader(), reader());
-				CountDownLatch start = new CountDownLatch(1);
-				List<Future<Integer>> claims = new ArrayList<>();
-				for (String reader : readers) {
-					claims.add(pool.submit(() -> {
-						Task mine = study.copy();
-						start.await();
-						try {
-							claim(mine, reader, CENTRE);
-							return 200;
-						} catch (BaseServerResponseException refused) {
-							return refused.getStatusCode();
-						}
-					}));
-				}
-				start.countDown();
-				List<Integer> outcomes = new ArrayList<>();
-				for (Future<Integer> claim : claims) {
-					outcomes.add(claim.get(60, TimeUnit.SECONDS));
-				}
-				assertThat(outcomes).as("round " + round).containsExactlyInAnyOrder(200, 409);
-				String winner = readers.get(outcomes.indexOf(200));
-				Task stored = read(study);
-				assertThat(stored.getStatus()).isEqualTo(TaskStatus.INPROGRESS);
-				assertThat(stored.getOwner().getReference()).isEqualTo(winner);
+		for (int round = 0; round < 5; round++) {
+			Task study = sendStudy(patient(), ServiceRequest.ServiceRequestPriority.ROUTINE);
+			List<String> readers = List.of(reader(), reader());
+			List<Callable<Integer>> claims = new ArrayList<>();
+			for (String reader : readers) {
+				Task mine = study.copy();
+				claims.add(() -> {
+					try {
+						claim(mine, reader, CENTRE);
+						return 200;
+					} catch (BaseServerResponseException refused) {
+						return refused.getStatusCode();
+					}
+				});
 			}
-		} finally {
-			pool.shutdownNow();
+			List<Integer> outcomes = AtOnce.run(claims, Duration.ofSeconds(60));
+			assertThat(outcomes).as("round " + round).containsExactlyInAnyOrder(200, 409);
+			String winner = readers.get(outcomes.indexOf(200));
+			Task stored = read(study);
+			assertThat(stored.getStatus()).isEqualTo(TaskStatus.INPROGRESS);
+			assertThat(stored.getOwner().getReference()).isEqualTo(winner);
 		}
 	}
 

@@ -8,15 +8,13 @@ import static org.onesheet.referral.TestReferrals.sendUpward;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
@@ -34,6 +32,7 @@ import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.junit.jupiter.api.Test;
 import org.onesheet.identity.Systems;
+import org.onesheet.support.AtOnce;
 import org.onesheet.support.FhirEndpoint;
 
 /**
@@ -142,48 +141,37 @@ public interface GreenChannelContract {
 
 	@Test
 	default void theLastFreeSlotIsBookedOnceHoweverTheAcceptsRace() throws Exception {
-		ExecutorService threads = Executors.newFixedThreadPool(RACERS);
-		try {
-			for (int round = 0; round < RACE_ROUNDS; round++) {
-				Department department = departmentWithOneFreeSlot();
-				List<Task> received = new ArrayList<>();
-				for (int i = 0; i < RACERS; i++) {
-					received.add(receivedGreenReferral(department.organization(), request -> {
-					}));
-				}
-				CountDownLatch start = new CountDownLatch(1);
-				List<Future<Integer>> outcomes = new ArrayList<>();
-				for (Task task : received) {
-					outcomes.add(threads.submit(() -> {
-						start.await();
-						try {
-							move(endpoint(), task, TaskStatus.ACCEPTED, department.organization());
-							return 200;
-						} catch (ResourceVersionConflictException refused) {
-							assertThat(((OperationOutcome) refusal(refused)).getIssueFirstRep().getDiagnostics())
-									.containsAnyOf("booked for another referral", "no free");
-							return 409;
-						}
-					}));
-				}
-				start.countDown();
-				List<Integer> statuses = new ArrayList<>();
-				for (Future<Integer> outcome : outcomes) {
-					statuses.add(outcome.get());
-				}
-
-				assertThat(statuses).as("round %d", round).containsOnlyOnce(200).containsOnly(200, 409);
-				Bundle bookings = endpoint().client().search().forResource(Appointment.class)
-						.where(Appointment.SLOT.hasId(department.slot())).returnBundle(Bundle.class).execute();
-				assertThat(bookings.getEntry()).as("round %d", round).hasSize(1);
-				assertThat(read(new Reference(department.slot())).getStatus()).isEqualTo(Slot.SlotStatus.BUSY);
-				long acceptedTasks = received.stream().map(task -> endpoint().client().read().resource(Task.class)
-						.withId(task.getIdElement().toUnqualifiedVersionless()).execute())
-						.filter(task -> task.getStatus() == TaskStatus.ACCEPTED).count();
-				assertThat(acceptedTasks).isEqualTo(1);
+		for (int round = 0; round < RACE_ROUNDS; round++) {
+			Department department = departmentWithOneFreeSlot();
+			List<Task> received = new ArrayList<>();
+			for (int i = 0; i < RACERS; i++) {
+				received.add(receivedGreenReferral(department.organization(), request -> {
+				}));
 			}
-		} finally {
-			threads.shutdownNow();
+			List<Callable<Integer>> accepts = new ArrayList<>();
+			for (Task task : received) {
+				accepts.add(() -> {
+					try {
+						move(endpoint(), task, TaskStatus.ACCEPTED, department.organization());
+						return 200;
+					} catch (ResourceVersionConflictException refused) {
+						assertThat(((OperationOutcome) refusal(refused)).getIssueFirstRep().getDiagnostics())
+								.containsAnyOf("booked for another referral", "no free");
+						return 409;
+					}
+				});
+			}
+			List<Integer> statuses = AtOnce.run(accepts, Duration.ofSeconds(120));
+
+			assertThat(statuses).as("round %d", round).containsOnlyOnce(200).containsOnly(200, 409);
+			Bundle bookings = endpoint().client().search().forResource(Appointment.class)
+					.where(Appointment.SLOT.hasId(department.slot())).returnBundle(Bundle.class).execute();
+			assertThat(bookings.getEntry()).as("round %d", round).hasSize(1);
+			assertThat(read(new Reference(department.slot())).getStatus()).isEqualTo(Slot.SlotStatus.BUSY);
+			long acceptedTasks = received.stream().map(task -> endpoint().client().read().resource(Task.class)
+					.withId(task.getIdElement().toUnqualifiedVersionless()).execute())
+					.filter(task -> task.getStatus() == TaskStatus.ACCEPTED).count();
+			assertThat(acceptedTasks).isEqualTo(1);
 		}
 	}
 
