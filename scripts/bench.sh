@@ -7,7 +7,9 @@
 #   scripts/bench.sh [--db postgres|h2] [--sizes 10000,100000,1000000] [--synthea PATIENTS] [--clients C]
 #                    [--requests N] [--server-opts "JVM options"] [--per-bundle RESIDENTS] [--append]
 #   --append adds this run's figures to the previous run's table instead of starting a new one;
-#   --per-bundle sets how many residents the county-group generator puts in one transaction Bundle (50).
+#   --per-bundle sets how many residents the county-group generator puts in one transaction Bundle (50);
+#   --requests 0 loads only (no reads); --server-opts adds JVM options to those of scripts/jvm-options.sh,
+#   -Dproperty=value for the server too, e.g. "-Donesheet.security.audit=false" to measure the audit trail.
 #
 # Defaults (the run the README quotes, ~8 minutes): PostgreSQL (Debian's, started on 127.0.0.1:55432 by
 # scripts/bench-postgres.sh with docker/postgresql.conf; installed with apt when missing), the county group at 10⁴
@@ -28,7 +30,7 @@ done
 PORT=18097; OUT=target/bench; RESULTS=$OUT/results.jsonl
 source scripts/ensure-built.sh
 source scripts/jvm-options.sh
-SERVER_OPTS="${SERVER_OPTS:-$ONESHEET_JAVA_OPTS}"
+SERVER_OPTS="$ONESHEET_JAVA_OPTS $SERVER_OPTS"  # later options win: -Xmx4g here overrides jvm-options.sh
 if [ ! -f bench/target/classpath.txt ] || [ -n "$(find bench/src bench/pom.xml -newer bench/target/classpath.txt -print -quit)" ]; then
   mvn -B -q -f bench/pom.xml package
 fi
@@ -122,7 +124,7 @@ for size in ${SIZES//,/ }; do
   # the directory, then the first residents' bundle alone: the tags and profiles every later bundle uses are
   # committed once before the clients run side by side (first uses at once each create a tag definition: README)
   bench load "http://localhost:$PORT/fhir" "$CLIENTS" "$data" "county group, $size, $PER_BUNDLE per Bundle" $RESULTS 5
-  bench reads "http://localhost:$PORT/fhir" "$REQUESTS" "$size" $RESULTS
+  if [ "$REQUESTS" -gt 0 ]; then bench reads "http://localhost:$PORT/fhir" "$REQUESTS" "$size" $RESULTS; fi
   stop_server
 done
 
