@@ -14,8 +14,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the same transaction as the writes (both or neither), but after the writes are flushed, and with the
  * transaction's own {@link TransactionDetails}, where HAPI keeps the ids it created and resolved. Stored one
  * by one as each write happened, every event's references (the resource, its patient, the organisation) were
- * looked up in the database again, each look-up first dirty-checking the whole session; in a Bundle of a
- * few thousand resources that was most of the load (README, Performance).
+ * looked up in the database again, each look-up first dirty-checking the whole session: in the profile of
+ * the Synthea load (Bundles of thousands of resources) most of the audit trail's time (README, Performance).
  *
  * <p>Bound to the Spring transaction ({@link TransactionSynchronizationManager}), on this thread, for as long
  * as the transaction runs; never in the JVM beyond it, so another node needs nothing of it.
