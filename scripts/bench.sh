@@ -14,7 +14,7 @@
 # Defaults (the run the README quotes, ~8 minutes): PostgreSQL (Debian's, started on 127.0.0.1:55432 by
 # scripts/bench-postgres.sh with docker/postgresql.conf; installed with apt when missing), the county group at 10⁴
 # resources, no Synthea, 1 loading client (on two cores, four clients load no faster than one: README),
-# 50 requests per query and client count. E.g. --synthea 50 --clients 4 --server-opts -Xmx6g for the Synthea load (~11 minutes; README).
+# 50 requests per query and client count. E.g. --synthea 50 --clients 4 --server-opts -Xmx6g for the Synthea load (README: its time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=postgres; SIZES=10000; SYNTHEA=0; CLIENTS=1; REQUESTS=50; SERVER_OPTS=""; APPEND=false; PER_BUNDLE=50
