@@ -37,7 +37,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * {@link BalpAuditCaptureInterceptor}) naming the client, the organisation it acts for and each patient
  * whose data was touched. The event is stored in the database before the response goes out: for a write in
  * the same transaction as the write (both or neither: the transaction's events are stored just before it
- * commits, {@link AuditAtCommit}), for a read or search before the first byte of the result is sent. HAPI's default sink queues events in memory and loses them in a crash; here nothing is
+ * commits, {@link AuditAtCommit}), for a read or search before the first byte of the result is sent. HAPI's
+ * default sink queues events in memory and loses them in a crash; here nothing is
  * lost. The cost is one insert per patient touched (see README, Security). The event carries the reader's
  * group tag, and when the reader was a guest from another group, the patient's groups' too, so that the
  * patient's own group sees in {@code AuditEvent?patient=...} who from outside looked.
