@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
 import org.onesheet.config.OneSheetProperties;
 import org.onesheet.security.GroupScope;
 import org.onesheet.system.ChinaTime;
@@ -35,15 +37,19 @@ import org.springframework.stereotype.Component;
 public class DemoDataLoader implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+	/** Long enough for MDM to link a few hundred registrations on a loaded two-core machine. */
+	private static final Duration MDM_CATCH_UP = Duration.ofMinutes(2);
 
 	private final OneSheetProperties properties;
 	private final DaoRegistry daoRegistry;
 	private final IFhirSystemDao<Bundle, ?> systemDao;
 	private final GroupScope groupScope;
+	private final MdmCatchUp mdmCatchUp;
 
 	public DemoDataLoader(OneSheetProperties properties, DaoRegistry daoRegistry, IFhirSystemDao<Bundle, ?> systemDao,
-			GroupScope groupScope) {
+			GroupScope groupScope, MdmCatchUp mdmCatchUp) {
 		this.properties = properties;
+		this.mdmCatchUp = mdmCatchUp;
 		this.groupScope = groupScope;
 		this.daoRegistry = daoRegistry;
 		this.systemDao = systemDao;
@@ -54,19 +60,21 @@ public class DemoDataLoader implements ApplicationRunner {
 		if (!properties.demoData()) {
 			return;
 		}
-		if (isLoaded(properties.demoPatients())) {
+		DemoGroupGenerator generator = new DemoGroupGenerator(DemoGroupGenerator.DEFAULT_SEED, properties.demoPatients(),
+				DemoGroupGenerator.DEFAULT_PATIENTS_PER_BUNDLE, LocalDate.now(ChinaTime.ZONE));
+		if (isLoaded(generator)) {
 			topUpGreenChannelCapacity();
 			addNeighbourGroupIfMissing();
 			return;
 		}
 		long started = System.nanoTime();
 		AtomicInteger resources = new AtomicInteger();
-		new DemoGroupGenerator(DemoGroupGenerator.DEFAULT_SEED, properties.demoPatients(),
-				DemoGroupGenerator.DEFAULT_PATIENTS_PER_BUNDLE, LocalDate.now(ChinaTime.ZONE))
-				.forEachBundle(bundle -> {
-					store(bundle);
-					resources.addAndGet(bundle.getEntry().size());
-				});
+		AtomicInteger patients = new AtomicInteger();
+		generator.forEachBundle(bundle -> {
+			store(bundle);
+			resources.addAndGet(bundle.getEntry().size());
+			patients.addAndGet((int) bundle.getEntry().stream().filter(entry -> entry.getResource() instanceof Patient).count());
+		}, () -> mdmCatchUp.awaitLinks(patients.get(), MDM_CATCH_UP));
 		log.info("Loaded the demo county group: {} patients, {} resources in {} ms", properties.demoPatients(),
 				resources.get(), (System.nanoTime() - started) / 1_000_000);
 	}
@@ -111,10 +119,8 @@ public class DemoDataLoader implements ApplicationRunner {
 	}
 
 	/** Loaded means complete: the last resource written is there (a node that died mid-load leaves it missing). */
-	private boolean isLoaded(int patients) {
-		IdType last = patients > 0
-				? new IdType("Patient", PatientRecords.patientId(patients))
-				: new IdType("Organization", DemoGroupGenerator.GROUP_ORGANIZATION_ID);
+	private boolean isLoaded(DemoGroupGenerator generator) {
+		IdType last = new IdType(generator.lastResourceReference());
 		try {
 			daoRegistry.getResourceDao(last.getResourceType()).read(last, new SystemRequestDetails());
 			return true;

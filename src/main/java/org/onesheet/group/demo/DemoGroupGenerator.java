@@ -5,14 +5,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
  * Writes the demo county group as FHIR transaction bundles, in an order where every bundle references only
- * itself and earlier ones: organisations, then staff, then patients in chunks.
+ * itself and earlier ones: organisations, then staff, then patients in chunks, then, in chunks again, the
+ * registrations other clinics made later of the same residents (the county hospital's, walk-ins').
  *
  * <p>Deterministic: the same seed, patient count and as-of date give the same bundles, byte for byte.
  * Every entry is a PUT to a fixed id, so loading the same bundles twice (two nodes starting together,
@@ -43,19 +44,41 @@ public final class DemoGroupGenerator {
 
 	/** Hands each bundle to the sink as soon as it is built, so 100,000 patients never sit in memory. */
 	public void forEachBundle(Consumer<Bundle> sink) {
+		forEachBundle(sink, () -> {});
+	}
+
+	/**
+	 * As {@link #forEachBundle(Consumer)}, running {@code beforeLaterRegistrations} between the residents' first
+	 * registrations and the later ones, e.g. to let MDM link the first ones before the later ones arrive.
+	 * The later registrations are generated again from the same seeds rather than kept in memory.
+	 */
+	public void forEachBundle(Consumer<Bundle> sink, Runnable beforeLaterRegistrations) {
 		DemoGroup group = new DemoGroup(new Random(seed));
 		sink.accept(transaction(group.organizations()));
 		sink.accept(neighbourGroup());
 		sink.accept(transaction(group.staff()));
 		sink.accept(transaction(new GreenChannelCapacity(group, asOf).resources()));
 		sink.accept(transaction(Formularies.resources(group)));
-		Set<String> residentIds = new HashSet<>();
-		PatientRecords records = new PatientRecords(group, asOf, residentIds);
+		forEachResidentChunk(group, PatientRecords.Resident::first, sink);
+		beforeLaterRegistrations.run();
+		forEachResidentChunk(group, PatientRecords.Resident::later, sink);
+	}
+
+	/** The reference ({@code Type/id}) of the last resource the bundles write: its presence means all of them are stored. */
+	public String lastResourceReference() {
+		String[] last = {null};
+		forEachBundle(bundle -> last[0] = bundle.getEntry().get(bundle.getEntry().size() - 1).getFullUrl());
+		return last[0];
+	}
+
+	private void forEachResidentChunk(DemoGroup group, Function<PatientRecords.Resident, List<Resource>> part,
+			Consumer<Bundle> sink) {
+		PatientRecords records = new PatientRecords(group, asOf, new HashSet<>());
 		List<Resource> chunk = new ArrayList<>();
 		for (int index = 1; index <= patients; index++) {
 			// One generator per patient: a patient's record does not depend on the bundle size.
-			chunk.addAll(records.patient(index, new Random(seed * 1_000_003L + index)));
-			if (index % patientsPerBundle == 0 || index == patients) {
+			chunk.addAll(part.apply(records.patient(index, new Random(seed * 1_000_003L + index))));
+			if ((index % patientsPerBundle == 0 || index == patients) && !chunk.isEmpty()) {
 				sink.accept(transaction(chunk));
 				chunk = new ArrayList<>();
 			}

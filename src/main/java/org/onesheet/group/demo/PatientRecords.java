@@ -65,8 +65,16 @@ final class PatientRecords {
 		return String.format("jmse-pat-%06d", index);
 	}
 
-	/** Everything about patient number {@code index}, referencing only organisations and staff. */
-	List<Resource> patient(int index, Random random) {
+	/**
+	 * A resident's record in two parts: what the home clinics wrote ({@code first}), and the registrations other
+	 * clinics made later (the county hospital's, a walk-in's) with their results ({@code later}). MDM links a
+	 * later registration to the golden record the first one made; stored in the same moment, the two would be
+	 * matched side by side, each finding no golden record to join.
+	 */
+	record Resident(List<Resource> first, List<Resource> later) {}
+
+	/** Everything about patient number {@code index}, referencing only organisations, staff and itself. */
+	Resident patient(int index, Random random) {
 		String id = patientId(index);
 		Site village = ChineseNames.pick(random, group.villageClinics());
 		Site township = group.site(DemoGroup.townshipCentreId(village.township()));
@@ -121,13 +129,14 @@ final class PatientRecords {
 		} else if (index % 40 == 13 && seenAtCounty) {
 			record.addAll(referrals.downward(id, subject, township, random));
 		}
+		List<Resource> later = new ArrayList<>();
 		if (seenAtCounty) {
-			record.addAll(countyRegistration(patient, index, random, diabetic));
+			later.addAll(countyRegistration(patient, index, random, diabetic));
 		}
 		if (index % 50 == 21) {
-			record.add(walkInRegistration(patient, village, index));
+			later.add(walkInRegistration(patient, village, index));
 		}
-		return record;
+		return new Resident(record, later);
 	}
 
 	/**

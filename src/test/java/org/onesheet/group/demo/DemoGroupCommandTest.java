@@ -22,11 +22,15 @@ class DemoGroupCommandTest {
 
 		assertThat(exit).isZero();
 		try (Stream<Path> files = Files.list(out)) {
-			// organisations, the neighbour group, staff, green-channel capacity, formularies, then 50 + 50 + 20 patients
+			// organisations, the neighbour group, staff, green-channel capacity, formularies, then 50 + 50 + 20
+			// residents' first registrations, then the later registrations of the same three chunks
 			assertThat(files.map(f -> f.getFileName().toString()).sorted())
 					.containsExactly("0001-bundle.json", "0002-bundle.json", "0003-bundle.json", "0004-bundle.json",
-							"0005-bundle.json", "0006-bundle.json", "0007-bundle.json", "0008-bundle.json");
+							"0005-bundle.json", "0006-bundle.json", "0007-bundle.json", "0008-bundle.json",
+							"0009-bundle.json", "0010-bundle.json", "0011-bundle.json");
 		}
+		assertThat(Files.readString(out.resolve("0006-bundle.json"))).doesNotContain("-zy\"", "-ls\"");
+		assertThat(Files.readString(out.resolve("0009-bundle.json"))).contains("-zy\"", "-ls\"");
 		String first = Files.readString(out.resolve("0001-bundle.json"), StandardCharsets.UTF_8);
 		assertThat(first).contains("吉木萨尔县总医院");
 		Bundle bundle = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, first);
