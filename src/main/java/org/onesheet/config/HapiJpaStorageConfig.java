@@ -41,6 +41,10 @@ public class HapiJpaStorageConfig {
 		// (the audit trail's references are the exception: security.AuditTrail lets a delete past them)
 		// :missing searches are not used by any member system; indexing them doubles index rows.
 		settings.setIndexMissingFields(StorageSettings.IndexEnabledEnum.DISABLED);
+		// Nor :text on tokens (code:text=高血压): HAPI would otherwise index every coding's display and text again
+		// as a string, well over half the string index rows (an AuditEvent alone gets four). A :text search is
+		// answered 405 with an OperationOutcome saying the modifier is off here; clients search by code.
+		settings.setSuppressStringIndexingInTokens(true);
 		settings.setFetchSizeDefaultMaximum(properties.maxPageSize());
 		settings.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ALPHANUMERIC);
 		// Pre-expansion stores ValueSet expansions through Hibernate Search, which is off here (no Lucene

@@ -30,14 +30,13 @@ final class AuditAtCommit {
 	}
 
 	/**
-	 * The current transaction's batch, opened by its first audited write; {@code store} then runs once before
-	 * the commit. Empty outside a transaction: the event is stored at once.
+	 * Opens the current transaction's batch at its first audited write; {@code store} then runs once before
+	 * the commit. Outside a transaction nothing is opened, and an event is stored at once.
 	 */
-	static Optional<AuditAtCommit> open(TransactionDetails transaction, BiConsumer<List<AuditEvent>, TransactionDetails> store) {
-		Optional<AuditAtCommit> current = current();
-		if (current.isPresent() || transaction == null || !TransactionSynchronizationManager.isSynchronizationActive()
+	static void open(TransactionDetails transaction, BiConsumer<List<AuditEvent>, TransactionDetails> store) {
+		if (current().isPresent() || transaction == null || !TransactionSynchronizationManager.isSynchronizationActive()
 				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
-			return current;
+			return;
 		}
 		AuditAtCommit batch = new AuditAtCommit(transaction);
 		TransactionSynchronizationManager.bindResource(AuditAtCommit.class, batch);
@@ -55,7 +54,6 @@ final class AuditAtCommit {
 				TransactionSynchronizationManager.unbindResourceIfPossible(AuditAtCommit.class);
 			}
 		});
-		return Optional.of(batch);
 	}
 
 	/** The batch of the transaction running on this thread, if a write of it opened one. */

@@ -66,6 +66,12 @@ public interface BadInputContract {
 		assertOperationOutcome(post("/fhir/Observation", "application/fhir+json", body), 400, "Patient/no-such-patient");
 	}
 
+	/** Tokens' display text is not indexed (HapiJpaStorageConfig): the modifier is refused, not answered with nothing. */
+	@Test
+	default void aTextModifierOnACodeIsRefusedWithAReason() {
+		assertOperationOutcome(endpoint().http().get("/fhir/Observation?code:text=血压"), 405, ":text");
+	}
+
 	@Test
 	default void xmlExternalEntitiesAreNeverResolved() {
 		String xxe = "<?xml version=\"1.0\"?><!DOCTYPE p [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
