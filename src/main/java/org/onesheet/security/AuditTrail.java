@@ -158,14 +158,15 @@ public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextService
 						entity.getWhat().setReference(null);
 					});
 		}
+		Optional<AuditAtCommit> writes = AuditAtCommit.current();
 		List<AuditEvent> page = shownPage.get();
-		AuditAtCommit.current().ifPresentOrElse(batch -> batch.add(event), () -> {
-			if (page != null) {
-				page.add(event);
-			} else {
-				storeShown(List.of(event));
-			}
-		});
+		if (writes.isPresent()) {
+			writes.get().add(event);
+		} else if (page != null) {
+			page.add(event);
+		} else {
+			storeShown(List.of(event));
+		}
 	}
 
 	/**
