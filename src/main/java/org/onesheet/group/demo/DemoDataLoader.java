@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Provenance;
 import org.onesheet.config.OneSheetProperties;
 import org.onesheet.security.GroupScope;
 import org.onesheet.system.ChinaTime;
@@ -60,13 +61,13 @@ public class DemoDataLoader implements ApplicationRunner {
 		if (!properties.demoData()) {
 			return;
 		}
-		DemoGroupGenerator generator = new DemoGroupGenerator(DemoGroupGenerator.DEFAULT_SEED, properties.demoPatients(),
-				DemoGroupGenerator.DEFAULT_PATIENTS_PER_BUNDLE, LocalDate.now(ChinaTime.ZONE));
-		if (isLoaded(generator)) {
+		if (isLoaded(DemoLoadReceipt.id(DemoGroupGenerator.DEFAULT_SEED, properties.demoPatients()))) {
 			topUpGreenChannelCapacity();
 			addNeighbourGroupIfMissing();
 			return;
 		}
+		DemoGroupGenerator generator = new DemoGroupGenerator(DemoGroupGenerator.DEFAULT_SEED, properties.demoPatients(),
+				DemoGroupGenerator.DEFAULT_PATIENTS_PER_BUNDLE, LocalDate.now(ChinaTime.ZONE));
 		long started = System.nanoTime();
 		AtomicInteger resources = new AtomicInteger();
 		AtomicInteger patients = new AtomicInteger();
@@ -75,6 +76,9 @@ public class DemoDataLoader implements ApplicationRunner {
 			resources.addAndGet(bundle.getEntry().size());
 			patients.addAndGet((int) bundle.getEntry().stream().filter(entry -> entry.getResource() instanceof Patient).count());
 		}, () -> mdmCatchUp.awaitLinks(patients.get(), MDM_CATCH_UP));
+		Provenance receipt = DemoLoadReceipt.of(DemoGroupGenerator.DEFAULT_SEED, properties.demoPatients());
+		GroupScope.tag(receipt, "Organization/" + DemoGroupGenerator.GROUP_ORGANIZATION_ID);
+		daoRegistry.getResourceDao(Provenance.class).update(receipt, new SystemRequestDetails());
 		log.info("Loaded the demo county group: {} patients, {} resources in {} ms", properties.demoPatients(),
 				resources.get(), (System.nanoTime() - started) / 1_000_000);
 	}
@@ -118,11 +122,10 @@ public class DemoDataLoader implements ApplicationRunner {
 		}
 	}
 
-	/** Loaded means complete: the last resource written is there (a node that died mid-load leaves it missing). */
-	private boolean isLoaded(DemoGroupGenerator generator) {
-		IdType last = new IdType(generator.lastResourceReference());
+	/** Loaded means complete: the receipt written after the last Bundle is there. */
+	private boolean isLoaded(IdType receipt) {
 		try {
-			daoRegistry.getResourceDao(last.getResourceType()).read(last, new SystemRequestDetails());
+			daoRegistry.getResourceDao(Provenance.class).read(receipt, new SystemRequestDetails());
 			return true;
 		} catch (ResourceNotFoundException | ResourceGoneException e) {
 			return false;

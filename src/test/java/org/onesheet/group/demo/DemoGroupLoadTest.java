@@ -10,16 +10,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Provenance;
 import org.junit.jupiter.api.Test;
 import org.onesheet.identity.Systems;
 import org.onesheet.support.FhirEndpoint;
 import org.onesheet.support.H2ServerTest;
 import org.onesheet.system.ChinaTime;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Loading the demo group again, as a second node starting at the same time would, adds nothing. */
 @H2ServerTest
 class DemoGroupLoadTest {
+
+	@Value("${onesheet.demo-patients}")
+	int demoPatients;
 
 	@LocalServerPort
 	int port;
@@ -39,6 +44,18 @@ class DemoGroupLoadTest {
 		}
 
 		assertThat(countPatients(client)).isEqualTo(patientsBefore);
+	}
+
+	@Test
+	void aCompleteLoadLeavesAReceiptForTheNextStartToFind() {
+		IGenericClient client = new FhirEndpoint(port).client();
+
+		Provenance receipt = client.read().resource(Provenance.class)
+				.withId(DemoLoadReceipt.id(DemoGroupGenerator.DEFAULT_SEED, demoPatients)).execute();
+
+		assertThat(receipt.getTargetFirstRep().getReference()).isEqualTo("Organization/" + DemoGroupGenerator.GROUP_ORGANIZATION_ID);
+		assertThat(receipt.getActivity().getText()).contains("演示数据载入完成", demoPatients + " patients");
+		assertThat(receipt.getRecorded()).isNotNull();
 	}
 
 	private static int countPatients(IGenericClient client) {
