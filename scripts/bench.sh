@@ -5,8 +5,11 @@
 # target/bench/results.json with the machine, versions and settings.
 #
 #   scripts/bench.sh [--db postgres|h2] [--sizes 10000,100000,1000000] [--synthea PATIENTS] [--clients C]
-#                    [--requests N] [--server-opts "JVM options"] [--per-bundle RESIDENTS] [--append]
+#                    [--requests N] [--server-opts "JVM options"] [--per-bundle RESIDENTS] [--backlog REFERRALS]
+#                    [--append]
 #   --append adds this run's figures to the previous run's table instead of starting a new one;
+#   --backlog adds that many more upward referrals (a ServiceRequest and a Task each, one in twenty still open) of
+#   the group's residents, loaded after the group: the inbox and the worklist read against 10⁵ Tasks;
 #   --per-bundle sets how many residents the county-group generator puts in one transaction Bundle (50);
 #   --requests 0 loads only (no reads); --server-opts adds JVM options to those of scripts/jvm-options.sh,
 #   -Dproperty=value for the server too, e.g. "-Donesheet.security.audit=false" to measure the audit trail.
@@ -17,11 +20,12 @@
 # 50 requests per query and client count. E.g. --synthea 50 --clients 4 --server-opts -Xmx6g for the Synthea load (README: its time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DB=postgres; SIZES=10000; SYNTHEA=0; CLIENTS=1; REQUESTS=50; SERVER_OPTS=""; APPEND=false; PER_BUNDLE=50
+DB=postgres; SIZES=10000; SYNTHEA=0; CLIENTS=1; REQUESTS=50; SERVER_OPTS=""; APPEND=false; PER_BUNDLE=50; BACKLOG=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB="$2" ;; --sizes) SIZES="$2" ;; --synthea) SYNTHEA="$2" ;; --clients) CLIENTS="$2" ;;
     --requests) REQUESTS="$2" ;; --server-opts) SERVER_OPTS="$2" ;; --per-bundle) PER_BUNDLE="$2" ;;
+    --backlog) BACKLOG="$2" ;;
     --append) APPEND=true; shift; continue ;;
     *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
   esac
@@ -127,9 +131,12 @@ fi
 for size in ${SIZES//,/ }; do
   # the demo generator writes about 11 resources per resident (registrations, visits, results, care plans…)
   residents=$(( size * 100 / 1105 ))
-  data=$OUT/group-$size-$PER_BUNDLE
+  data=$OUT/group-$size-$PER_BUNDLE-$BACKLOG
+  label="county group, $size, $PER_BUNDLE per Bundle"; reads_label="$size"
+  if [ "$BACKLOG" -gt 0 ]; then label="$label, + $BACKLOG referrals"; reads_label="$size + $BACKLOG referrals"; fi
   if [ ! -d "$data" ]; then
-    java -jar "$ONESHEET_JAR" generate-demo --patients "$residents" --per-bundle "$PER_BUNDLE" --as-of "$(date +%F)" --out "$data" >/dev/null
+    java -jar "$ONESHEET_JAR" generate-demo --patients "$residents" --per-bundle "$PER_BUNDLE" --as-of "$(date +%F)" \
+      --referral-backlog "$BACKLOG" --out "$data" >/dev/null
     # The neighbouring county's records are already there (the server's demo start loads them), and the
     # benchmark's client, this group's administrator, may not write another group's records anyway.
     grep -l '"qtx-pat-' "$data"/*.json | xargs rm -f
@@ -137,8 +144,8 @@ for size in ${SIZES//,/ }; do
   start_server "$(fresh_database "g$size")"
   # the directory, then the first residents' bundle alone: the tags and profiles every later bundle uses are
   # committed once before the clients run side by side (first uses at once each create a tag definition: README)
-  bench load "http://localhost:$PORT/fhir" "$CLIENTS" "$data" "county group, $size, $PER_BUNDLE per Bundle" $RESULTS 5
-  if [ "$REQUESTS" -gt 0 ]; then await_idle; bench reads "http://localhost:$PORT/fhir" "$REQUESTS" "$size" $RESULTS; fi
+  bench load "http://localhost:$PORT/fhir" "$CLIENTS" "$data" "$label" $RESULTS 5
+  if [ "$REQUESTS" -gt 0 ]; then await_idle; bench reads "http://localhost:$PORT/fhir" "$REQUESTS" "$reads_label" $RESULTS; fi
   stop_server
 done
 

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.hl7.fhir.r4.model.Bundle;
 import org.onesheet.system.ChinaTime;
 
 /**
@@ -21,7 +23,7 @@ public final class DemoGroupCommand {
 
 	public static final String NAME = "generate-demo";
 	private static final String USAGE = "usage: generate-demo [--patients N] [--seed S] [--per-bundle N]"
-			+ " [--as-of YYYY-MM-DD] [--out DIR]";
+			+ " [--as-of YYYY-MM-DD] [--referral-backlog N] [--out DIR]";
 
 	private DemoGroupCommand() {
 	}
@@ -32,6 +34,7 @@ public final class DemoGroupCommand {
 		int perBundle = DemoGroupGenerator.DEFAULT_PATIENTS_PER_BUNDLE;
 		LocalDate asOf = LocalDate.now(ChinaTime.ZONE);
 		Path out = Path.of("target", "demo-group");
+		int backlog = 0;
 		try {
 			for (int i = 1; i < args.length; i += 2) {
 				String value = args[i + 1];
@@ -41,6 +44,7 @@ public final class DemoGroupCommand {
 					case "--per-bundle" -> perBundle = Integer.parseInt(value);
 					case "--as-of" -> asOf = LocalDate.parse(value);
 					case "--out" -> out = Path.of(value);
+					case "--referral-backlog" -> backlog = Integer.parseInt(value);
 					default -> throw new IllegalArgumentException("unknown option " + args[i]);
 				}
 			}
@@ -50,7 +54,7 @@ public final class DemoGroupCommand {
 		}
 		try {
 			Files.createDirectories(out);
-			int files = write(new DemoGroupGenerator(seed, patients, perBundle, asOf), out);
+			int files = write(new DemoGroupGenerator(seed, patients, perBundle, asOf), backlog, out);
 			System.out.printf("wrote %d bundles for %d patients (seed %d, as of %s) to %s%n", files, patients, seed,
 					asOf, out.toAbsolutePath());
 			return 0;
@@ -60,17 +64,19 @@ public final class DemoGroupCommand {
 		}
 	}
 
-	private static int write(DemoGroupGenerator generator, Path out) {
+	private static int write(DemoGroupGenerator generator, int backlog, Path out) {
 		IParser parser = FhirContext.forR4Cached().newJsonParser();
 		AtomicInteger count = new AtomicInteger();
-		generator.forEachBundle(bundle -> {
+		Consumer<Bundle> toFile = bundle -> {
 			Path file = out.resolve(String.format("%04d-bundle.json", count.incrementAndGet()));
 			try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
 				parser.encodeResourceToWriter(bundle, writer);
 			} catch (IOException e) {
 				throw new UncheckedIOException(e);
 			}
-		});
+		};
+		generator.forEachBundle(toFile);
+		generator.forEachReferralBacklogBundle(backlog, toFile);
 		return count.get();
 	}
 }

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
+import org.onesheet.group.demo.DemoGroup.Site;
 
 /**
  * Writes the demo county group as FHIR transaction bundles, in an order where every bundle references only
@@ -64,11 +65,33 @@ public final class DemoGroupGenerator {
 		forEachResidentChunk(group, PatientRecords.Resident::later, sink);
 	}
 
-	/** The reference ({@code Type/id}) of the last resource the bundles write: its presence means all of them are stored. */
-	public String lastResourceReference() {
-		String[] last = {null};
-		forEachBundle(bundle -> last[0] = bundle.getEntry().get(bundle.getEntry().size() - 1).getFullUrl());
-		return last[0];
+	/**
+	 * A backlog of {@code referrals} more upward referrals (ServiceRequest and Task each) of the residents, in turn,
+	 * {@code patientsPerBundle} referrals to a Bundle, to load after the group: how the inbox and the worklist answer
+	 * when the Task table holds years of referrals.
+	 */
+	public void forEachReferralBacklogBundle(int referrals, Consumer<Bundle> sink) {
+		if (patients == 0 && referrals > 0) {
+			throw new IllegalArgumentException("a referral backlog needs residents to refer");
+		}
+		DemoGroup group = new DemoGroup(new Random(seed));
+		PatientRecords records = new PatientRecords(group, asOf, new HashSet<>());
+		Referrals backlog = new Referrals(group, asOf);
+		List<Resource> chunk = new ArrayList<>();
+		for (int n = 1; n <= referrals; n++) {
+			int index = 1 + (n - 1) % patients;
+			Site village = records.homeVillage(residentRandom(index));
+			Site township = group.site(DemoGroup.townshipCentreId(village.township()));
+			chunk.addAll(backlog.backlog(PatientRecords.patientId(index), township, n, new Random(seed * 7_919L + n)));
+			if (n % patientsPerBundle == 0 || n == referrals) {
+				sink.accept(transaction(chunk));
+				chunk = new ArrayList<>();
+			}
+		}
+	}
+
+	private Random residentRandom(int index) {
+		return new Random(seed * 1_000_003L + index);
 	}
 
 	private void forEachResidentChunk(DemoGroup group, Function<PatientRecords.Resident, List<Resource>> part,
@@ -77,7 +100,7 @@ public final class DemoGroupGenerator {
 		List<Resource> chunk = new ArrayList<>();
 		for (int index = 1; index <= patients; index++) {
 			// One generator per patient: a patient's record does not depend on the bundle size.
-			chunk.addAll(part.apply(records.patient(index, new Random(seed * 1_000_003L + index))));
+			chunk.addAll(part.apply(records.patient(index, residentRandom(index))));
 			if ((index % patientsPerBundle == 0 || index == patients) && !chunk.isEmpty()) {
 				sink.accept(transaction(chunk));
 				chunk = new ArrayList<>();

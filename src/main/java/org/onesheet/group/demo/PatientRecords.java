@@ -73,10 +73,15 @@ final class PatientRecords {
 	 */
 	record Resident(List<Resource> first, List<Resource> later) {}
 
+	/** The village clinic a resident is registered at: the first draw of the resident's random stream. */
+	Site homeVillage(Random random) {
+		return ChineseNames.pick(random, group.villageClinics());
+	}
+
 	/** Everything about patient number {@code index}, referencing only organisations, staff and itself. */
 	Resident patient(int index, Random random) {
 		String id = patientId(index);
-		Site village = ChineseNames.pick(random, group.villageClinics());
+		Site village = homeVillage(random);
 		Site township = group.site(DemoGroup.townshipCentreId(village.township()));
 		Sex sex = random.nextBoolean() ? Sex.MALE : Sex.FEMALE;
 		LocalDate birthDate = asOf.minusYears(2 + random.nextInt(88)).minusDays(random.nextInt(365));

@@ -44,6 +44,23 @@ final class Referrals {
 		return List.of(request, task);
 	}
 
+	/**
+	 * One more 上转 of a resident, number {@code n} in a backlog (the benchmark's 10⁵ referral Tasks): one in
+	 * twenty is still waiting in the county hospital's inbox, the rest were seen, as in a group running for years.
+	 */
+	List<Resource> backlog(String patientId, Site township, int n, Random random) {
+		boolean done = n % 20 != 0;
+		Reference subject = new Reference("Patient/" + patientId);
+		ServiceRequest request = request(patientId + "-ref-bl-" + n, subject, "up", "上转", false);
+		request.setRequester(new Reference("PractitionerRole/" + group.roleAt(township.id(), random)));
+		request.addPerformer(group.site(DemoGroup.COUNTY_HOSPITAL_ID).reference());
+		request.addReasonCode().setText("血压控制不佳，需上级医院调整治疗方案 (blood pressure poorly controlled)");
+		request.setStatus(done ? ServiceRequest.ServiceRequestStatus.COMPLETED : ServiceRequest.ServiceRequestStatus.ACTIVE);
+		LocalDate day = asOf.minusDays(2 + random.nextInt(3 * 365));
+		request.setAuthoredOn(PatientRecords.toDate(day, 9));
+		return List.of(request, task(request, township, group.site(DemoGroup.COUNTY_HOSPITAL_ID), day, done));
+	}
+
 	/** 下转: the county hospital sends a treated patient home to the township branch for rehabilitation. */
 	List<Resource> downward(String patientId, Reference subject, Site township, Random random) {
 		boolean done = random.nextBoolean();

@@ -38,6 +38,23 @@ class DemoGroupCommandTest {
 	}
 
 	@Test
+	void aReferralBacklogComesAfterTheGroupInBundlesOfItsOwn(@TempDir Path out) throws IOException {
+		int exit = DemoGroupCommand.run(new String[] {
+			DemoGroupCommand.NAME, "--patients", "120", "--per-bundle", "50", "--as-of", "2026-11-25",
+			"--referral-backlog", "120", "--out", out.toString()
+		});
+
+		assertThat(exit).isZero();
+		// the group's 11 Bundles as above, then 50 + 50 + 20 referrals
+		assertThat(Files.readString(out.resolve("0011-bundle.json"))).doesNotContain("-ref-bl-");
+		Bundle last = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class,
+				Files.readString(out.resolve("0014-bundle.json")));
+		assertThat(last.getEntry()).hasSize(40);
+		assertThat(last.getEntry().get(39).getFullUrl()).endsWith("Task/jmse-pat-000120-ref-bl-120-task");
+		assertThat(out.resolve("0015-bundle.json")).doesNotExist();
+	}
+
+	@Test
 	void anUnknownOptionIsAUsageError(@TempDir Path out) {
 		assertThat(DemoGroupCommand.run(new String[] {DemoGroupCommand.NAME, "--patient", "5", "--out", out.toString()}))
 				.isEqualTo(2);

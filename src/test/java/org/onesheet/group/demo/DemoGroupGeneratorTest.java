@@ -8,7 +8,9 @@ import ca.uhn.fhir.util.FhirTerser;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ListResource;
@@ -17,6 +19,7 @@ import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 import org.onesheet.identity.ResidentId;
 import org.onesheet.identity.Systems;
@@ -160,6 +163,35 @@ class DemoGroupGeneratorTest {
 		assertThat(encounterSites).contains("Organization/jmse-county-hospital", "Organization/jmse-tc", "Organization/jmse-vc");
 		assertThat(all.stream().filter(r -> r.getIdElement().getIdPart().endsWith("-ref-up"))).isNotEmpty();
 		assertThat(all.stream().filter(r -> r.getIdElement().getIdPart().endsWith("-ref-down"))).isNotEmpty();
+	}
+
+	@Test
+	void aReferralBacklogRefersEachResidentInTurnFromTheirOwnTownshipAndLeavesOneInTwentyOpen() {
+		DemoGroupGenerator generator = new DemoGroupGenerator(5, 40, 25, AS_OF);
+		List<Bundle> group = new ArrayList<>();
+		generator.forEachBundle(group::add);
+		Map<String, String> homeOf = new HashMap<>();
+		Map<String, String> partOf = new HashMap<>();
+		for (Resource resource : resources(group)) {
+			if (resource instanceof Patient patient) {
+				homeOf.putIfAbsent("Patient/" + patient.getIdPart(), patient.getManagingOrganization().getReference());
+			} else if (resource instanceof Organization organization) {
+				partOf.put("Organization/" + organization.getIdPart(), organization.getPartOf().getReference());
+			}
+		}
+		List<Bundle> backlog = new ArrayList<>();
+		generator.forEachReferralBacklogBundle(100, backlog::add);
+
+		List<Task> tasks = resources(backlog).stream().filter(Task.class::isInstance).map(Task.class::cast).toList();
+		assertThat(backlog).hasSize(4); // 25 referrals (50 resources) per Bundle
+		assertThat(tasks).hasSize(100).extracting(Task::getIdPart).doesNotHaveDuplicates();
+		assertThat(tasks).extracting(task -> task.getFor().getReference()).containsAll(homeOf.keySet().stream()
+				.filter(id -> id.matches("Patient/jmse-pat-\\d+")).toList());
+		assertThat(tasks).allSatisfy(task -> {
+			assertThat(task.getOwner().getReference()).isEqualTo("Organization/jmse-county-hospital");
+			assertThat(task.getRequester().getReference()).isEqualTo(partOf.get(homeOf.get(task.getFor().getReference())));
+		});
+		assertThat(tasks).filteredOn(task -> task.getStatus() == Task.TaskStatus.REQUESTED).hasSize(5);
 	}
 
 	private static String level(Organization organization) {
