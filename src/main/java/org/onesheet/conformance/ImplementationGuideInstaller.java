@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Installs the IG into the database at start-up with HAPI's package installer, so that its profiles, code
  * systems, value sets and naming systems are served ({@code GET /fhir/StructureDefinition?url=...}) and the
- * validator finds them. Runs before anything else writes (the demo data is validated against the IG).
+ * validator finds them, then retires the core search parameters the group does not use ({@link UnusedSearchParameters}).
+ * Runs before anything else writes (the demo data is validated against the IG and indexed without them).
  *
  * <p>A package already installed with the same content is left alone, so restarts cost nothing; one of the
  * same version with other content (an IG changed during development) is replaced. On PostgreSQL this runs
@@ -47,10 +48,12 @@ public class ImplementationGuideInstaller implements ApplicationRunner {
 	private final IHapiPackageCacheManager packages;
 
 	private final DaoRegistry daos;
+	private final UnusedSearchParameters unusedSearchParameters;
 
 	public ImplementationGuideInstaller(ImplementationGuidePackage ig, IPackageInstallerSvc installer,
-			IHapiPackageCacheManager packages, DaoRegistry daos) {
+			IHapiPackageCacheManager packages, DaoRegistry daos, UnusedSearchParameters unusedSearchParameters) {
 		this.ig = ig;
+		this.unusedSearchParameters = unusedSearchParameters;
 		this.installer = installer;
 		this.packages = packages;
 		this.daos = daos;
@@ -60,6 +63,7 @@ public class ImplementationGuideInstaller implements ApplicationRunner {
 	public void run(ApplicationArguments args) throws Exception {
 		installPackage();
 		writeAtTheirIds();
+		unusedSearchParameters.retire();
 	}
 
 	private void writeAtTheirIds() throws IOException {
