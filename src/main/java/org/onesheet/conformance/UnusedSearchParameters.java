@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
  * Core search parameters that no workflow, page or integration of a county group searches by, retired in the
  * database: a SearchParameter at a core URL with status {@code retired} takes the place of HAPI's built-in one,
  * and HAPI stops writing its index rows. A blood-pressure Observation (two components) had about 7 of its 15
- * index rows for these combo-* and component-* parameters; a search by one is now answered 400 (unknown
- * parameter). Clients search a reading by {@code code} and {@code patient}, and its value with the
- * {@code code-value-quantity} composite, which stays.
+ * index rows for these combo-* and component-* parameters, and every AuditEvent (the most numerous resource:
+ * one per resource written and per patient shown) 5 of its 17 for its entities' role and type. A search by one is
+ * now answered 400 (unknown parameter). Clients search a reading by {@code code} and {@code patient}, and its
+ * value with the {@code code-value-quantity} composite, which stays; the audit by {@code patient}, {@code agent},
+ * {@code subtype}, {@code date} and {@code address}, which stay.
  */
 @Component
 public class UnusedSearchParameters {
@@ -33,7 +35,7 @@ public class UnusedSearchParameters {
 			"Observation-component-code-value-quantity", "Observation-combo-code", "Observation-combo-data-absent-reason",
 			"Observation-combo-value-concept", "Observation-combo-value-quantity", "Observation-component-code",
 			"Observation-component-data-absent-reason", "Observation-component-value-concept",
-			"Observation-component-value-quantity");
+			"Observation-component-value-quantity", "AuditEvent-entity-role", "AuditEvent-entity-type");
 
 	private final DaoRegistry daos;
 	private final ISearchParamRegistry registry;

@@ -37,6 +37,16 @@ class UnusedSearchParametersOnH2Test {
 	}
 
 	@Test
+	void auditEventsHaveNoEntityRoleOrTypeRowsButTheirSubtypeIsIndexed() {
+		// a client's read: its audit event is stored before the answer
+		assertThat(new FhirEndpoint(port).http().get("/fhir/Patient/jmse-pat-000001").statusCode()).isEqualTo(200);
+
+		assertThat(rows("HFJ_SPIDX_TOKEN", "AuditEvent", "entity-type")).isZero();
+		assertThat(rows("HFJ_SPIDX_TOKEN", "AuditEvent", "entity-role")).isZero();
+		assertThat(rows("HFJ_SPIDX_TOKEN", "AuditEvent", "subtype")).isPositive();
+	}
+
+	@Test
 	void aSearchByARetiredParameterIsRefusedWithAReasonAndOneByCodeStillWorks() {
 		FhirEndpoint endpoint = new FhirEndpoint(port);
 		Response refused = endpoint.http().get("/fhir/Observation?component-code=http://loinc.org|8480-6");
@@ -50,16 +60,16 @@ class UnusedSearchParametersOnH2Test {
 	}
 
 	private long tokenRows(String parameter) {
-		return rows("HFJ_SPIDX_TOKEN", parameter);
+		return rows("HFJ_SPIDX_TOKEN", "Observation", parameter);
 	}
 
 	private long quantityRows(String parameter) {
-		return rows("HFJ_SPIDX_QUANTITY", parameter);
+		return rows("HFJ_SPIDX_QUANTITY", "Observation", parameter);
 	}
 
-	private long rows(String table, String parameter) {
+	private long rows(String table, String resourceType, String parameter) {
 		long hash = BaseResourceIndexedSearchParam.calculateHashIdentity(partitionSettings,
-				RequestPartitionId.defaultPartition(), "Observation", parameter);
+				RequestPartitionId.defaultPartition(), resourceType, parameter);
 		return new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM " + table + " WHERE HASH_IDENTITY = ?",
 				Long.class, hash);
 	}
