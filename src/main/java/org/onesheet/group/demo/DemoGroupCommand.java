@@ -48,6 +48,9 @@ public final class DemoGroupCommand {
 					default -> throw new IllegalArgumentException("unknown option " + args[i]);
 				}
 			}
+			if (backlog > 0 && patients == 0) {
+				throw new IllegalArgumentException("--referral-backlog needs residents to refer (--patients above 0)");
+			}
 		} catch (RuntimeException e) {
 			System.err.println(e.getMessage() + "\n" + USAGE);
 			return 2;

@@ -59,4 +59,10 @@ class DemoGroupCommandTest {
 		assertThat(DemoGroupCommand.run(new String[] {DemoGroupCommand.NAME, "--patient", "5", "--out", out.toString()}))
 				.isEqualTo(2);
 	}
+
+	@Test
+	void aBacklogWithoutResidentsIsAUsageError(@TempDir Path out) {
+		assertThat(DemoGroupCommand.run(new String[] {DemoGroupCommand.NAME, "--patients", "0", "--referral-backlog", "10",
+				"--out", out.toString()})).isEqualTo(2);
+	}
 }
