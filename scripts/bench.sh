@@ -8,8 +8,8 @@
 #                    [--requests N] [--server-opts "JVM options"] [--per-bundle RESIDENTS] [--backlog REFERRALS]
 #                    [--append]
 #   --append adds this run's figures to the previous run's table instead of starting a new one;
-#   --backlog adds that many more upward referrals (a ServiceRequest and a Task each, one in twenty still open) of
-#   the group's residents, loaded after the group: the inbox and the worklist read against 10⁵ Tasks;
+#   --backlog adds that many more upward referrals (a ServiceRequest and a Task each over three years, the last four
+#   days' still open) of the group's residents, loaded after the group: the inbox and the worklist against 10⁵ Tasks;
 #   --per-bundle sets how many residents the county-group generator puts in one transaction Bundle (50);
 #   --requests 0 loads only (no reads); --server-opts adds JVM options to those of scripts/jvm-options.sh,
 #   -Dproperty=value for the server too, e.g. "-Donesheet.security.audit=false" to measure the audit trail.

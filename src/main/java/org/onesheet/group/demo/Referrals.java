@@ -44,19 +44,23 @@ final class Referrals {
 		return List.of(request, task);
 	}
 
+	/** A backlog's referrals written this many days ago or later are still open; older ones were seen. */
+	static final int BACKLOG_OPEN_DAYS = 4;
+
 	/**
-	 * One more 上转 of a resident, number {@code n} in a backlog (the benchmark's 10⁵ referral Tasks): one in
-	 * twenty is still waiting in the county hospital's inbox, the rest were seen, as in a group running for years.
+	 * One more 上转 of a resident, number {@code n} in a backlog (the benchmark's 10⁵ referral Tasks), written on a
+	 * day of the last three years: those of the last few days still wait in the county hospital's inbox, the rest
+	 * were seen, as in a group that works through its referrals within days.
 	 */
 	List<Resource> backlog(String patientId, Site township, int n, Random random) {
-		boolean done = n % 20 != 0;
+		LocalDate day = asOf.minusDays(2 + random.nextInt(3 * 365));
+		boolean done = day.isBefore(asOf.minusDays(BACKLOG_OPEN_DAYS));
 		Reference subject = new Reference("Patient/" + patientId);
 		ServiceRequest request = request(patientId + "-ref-bl-" + n, subject, "up", "上转", false);
 		request.setRequester(new Reference("PractitionerRole/" + group.roleAt(township.id(), random)));
 		request.addPerformer(group.site(DemoGroup.COUNTY_HOSPITAL_ID).reference());
 		request.addReasonCode().setText("血压控制不佳，需上级医院调整治疗方案 (blood pressure poorly controlled)");
 		request.setStatus(done ? ServiceRequest.ServiceRequestStatus.COMPLETED : ServiceRequest.ServiceRequestStatus.ACTIVE);
-		LocalDate day = asOf.minusDays(2 + random.nextInt(3 * 365));
 		request.setAuthoredOn(PatientRecords.toDate(day, 9));
 		return List.of(request, task(request, township, group.site(DemoGroup.COUNTY_HOSPITAL_ID), day, done));
 	}

@@ -7,6 +7,7 @@ import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.util.FhirTerser;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 import org.onesheet.identity.ResidentId;
 import org.onesheet.identity.Systems;
+import org.onesheet.system.ChinaTime;
 
 class DemoGroupGeneratorTest {
 
@@ -166,7 +168,7 @@ class DemoGroupGeneratorTest {
 	}
 
 	@Test
-	void aReferralBacklogRefersEachResidentInTurnFromTheirOwnTownshipAndLeavesOneInTwentyOpen() {
+	void aReferralBacklogRefersEachResidentInTurnFromTheirOwnTownshipAndLeavesOnlyTheLastDaysOpen() {
 		DemoGroupGenerator generator = new DemoGroupGenerator(5, 40, 25, AS_OF);
 		List<Bundle> group = new ArrayList<>();
 		generator.forEachBundle(group::add);
@@ -180,18 +182,23 @@ class DemoGroupGeneratorTest {
 			}
 		}
 		List<Bundle> backlog = new ArrayList<>();
-		generator.forEachReferralBacklogBundle(100, backlog::add);
+		generator.forEachReferralBacklogBundle(2000, backlog::add);
 
 		List<Task> tasks = resources(backlog).stream().filter(Task.class::isInstance).map(Task.class::cast).toList();
-		assertThat(backlog).hasSize(4); // 25 referrals (50 resources) per Bundle
-		assertThat(tasks).hasSize(100).extracting(Task::getIdPart).doesNotHaveDuplicates();
+		assertThat(backlog).hasSize(80); // 25 referrals (50 resources) per Bundle
+		assertThat(tasks).hasSize(2000).extracting(Task::getIdPart).doesNotHaveDuplicates();
 		assertThat(tasks).extracting(task -> task.getFor().getReference()).containsAll(homeOf.keySet().stream()
 				.filter(id -> id.matches("Patient/jmse-pat-\\d+")).toList());
 		assertThat(tasks).allSatisfy(task -> {
 			assertThat(task.getOwner().getReference()).isEqualTo("Organization/jmse-county-hospital");
 			assertThat(task.getRequester().getReference()).isEqualTo(partOf.get(homeOf.get(task.getFor().getReference())));
 		});
-		assertThat(tasks).filteredOn(task -> task.getStatus() == Task.TaskStatus.REQUESTED).hasSize(5);
+		// three days of three years are open: a few in 2,000, each written in the last days, every older one seen
+		Date openSince = Date.from(AS_OF.minusDays(Referrals.BACKLOG_OPEN_DAYS).atStartOfDay(ChinaTime.ZONE).toInstant());
+		List<Task> open = tasks.stream().filter(task -> task.getStatus() == Task.TaskStatus.REQUESTED).toList();
+		assertThat(open).hasSizeBetween(1, 20).allSatisfy(task -> assertThat(task.getAuthoredOn()).isAfterOrEqualTo(openSince));
+		assertThat(tasks).filteredOn(task -> task.getStatus() != Task.TaskStatus.REQUESTED)
+				.allSatisfy(task -> assertThat(task.getAuthoredOn()).isBefore(openSince));
 	}
 
 	private static String level(Organization organization) {
