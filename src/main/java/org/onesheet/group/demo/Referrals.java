@@ -33,10 +33,7 @@ final class Referrals {
 	/** 上转: the township branch sends a poorly controlled patient to the county hospital. */
 	List<Resource> upward(String patientId, Reference subject, Site township, Random random) {
 		boolean done = random.nextBoolean();
-		ServiceRequest request = request(patientId + "-ref-up", subject, "up", "上转", random.nextInt(3) == 0);
-		request.setRequester(new Reference("PractitionerRole/" + group.roleAt(township.id(), random)));
-		request.addPerformer(group.site(DemoGroup.COUNTY_HOSPITAL_ID).reference());
-		request.addReasonCode().setText("血压控制不佳，需上级医院调整治疗方案 (blood pressure poorly controlled)");
+		ServiceRequest request = upwardRequest(patientId + "-ref-up", subject, township, random.nextInt(3) == 0, random);
 		request.setStatus(done ? ServiceRequest.ServiceRequestStatus.COMPLETED : ServiceRequest.ServiceRequestStatus.ACTIVE);
 		LocalDate day = asOf.minusDays(2 + random.nextInt(40));
 		request.setAuthoredOn(PatientRecords.toDate(day, 9));
@@ -55,14 +52,20 @@ final class Referrals {
 	List<Resource> backlog(String patientId, Site township, int n, Random random) {
 		LocalDate day = asOf.minusDays(2 + random.nextInt(3 * 365));
 		boolean done = day.isBefore(asOf.minusDays(BACKLOG_OPEN_DAYS));
-		Reference subject = new Reference("Patient/" + patientId);
-		ServiceRequest request = request(patientId + "-ref-bl-" + n, subject, "up", "上转", false);
-		request.setRequester(new Reference("PractitionerRole/" + group.roleAt(township.id(), random)));
-		request.addPerformer(group.site(DemoGroup.COUNTY_HOSPITAL_ID).reference());
-		request.addReasonCode().setText("血压控制不佳，需上级医院调整治疗方案 (blood pressure poorly controlled)");
+		ServiceRequest request = upwardRequest(patientId + "-ref-bl-" + n, new Reference("Patient/" + patientId), township,
+				false, random);
 		request.setStatus(done ? ServiceRequest.ServiceRequestStatus.COMPLETED : ServiceRequest.ServiceRequestStatus.ACTIVE);
 		request.setAuthoredOn(PatientRecords.toDate(day, 9));
 		return List.of(request, task(request, township, group.site(DemoGroup.COUNTY_HOSPITAL_ID), day, done));
+	}
+
+	/** A township's 上转 to the county hospital, its requester one of the township's staff (one draw of {@code random}). */
+	private ServiceRequest upwardRequest(String id, Reference subject, Site township, boolean greenChannel, Random random) {
+		ServiceRequest request = request(id, subject, "up", "上转", greenChannel);
+		request.setRequester(new Reference("PractitionerRole/" + group.roleAt(township.id(), random)));
+		request.addPerformer(group.site(DemoGroup.COUNTY_HOSPITAL_ID).reference());
+		request.addReasonCode().setText("血压控制不佳，需上级医院调整治疗方案 (blood pressure poorly controlled)");
+		return request;
 	}
 
 	/** 下转: the county hospital sends a treated patient home to the township branch for rehabilitation. */
