@@ -46,10 +46,15 @@ public class UnusedSearchParameters {
 	}
 
 	/**
-	 * Stores the retired copies at the core ids (an unchanged one makes no new version) and has HAPI read them
-	 * before anything is indexed. On a database indexed before, HAPI's reindex job then drops the old rows.
+	 * Stores the retired copies at the core ids and has HAPI read them before anything is indexed; returns how
+	 * many it stored. On a database that has them all (every start after the first) it stores nothing and does
+	 * not parse the core definitions (1.4 MB of JSON, 1.7 s cold). On a database indexed before, HAPI's reindex job
+	 * then drops the old rows.
 	 */
-	void retire() {
+	int retire() {
+		if (RETIRED.stream().noneMatch(this::isActive)) {
+			return 0;
+		}
 		FhirContext fhir = daos.getSystemDao().getContext();
 		List<IBaseResource> all = new DefaultProfileValidationSupport(fhir).fetchAllSearchParameters();
 		Map<String, SearchParameter> core = (all == null ? List.<IBaseResource>of() : all).stream()
@@ -64,5 +69,12 @@ public class UnusedSearchParameters {
 			daos.getResourceDao(SearchParameter.class).update(retired, new SystemRequestDetails());
 		}
 		registry.forceRefresh();
+		return RETIRED.size();
+	}
+
+	/** {@code Observation-combo-code}: is Observation's combo-code still searched and indexed? */
+	private boolean isActive(String id) {
+		int dash = id.indexOf('-');
+		return registry.getActiveSearchParam(id.substring(0, dash), id.substring(dash + 1)) != null;
 	}
 }

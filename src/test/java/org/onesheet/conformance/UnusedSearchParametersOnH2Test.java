@@ -27,6 +27,9 @@ class UnusedSearchParametersOnH2Test {
 	@Autowired
 	PartitionSettings partitionSettings;
 
+	@Autowired
+	UnusedSearchParameters unusedSearchParameters;
+
 	@Test
 	void theDemosBloodPressuresHaveNoComponentIndexRowsButTheirCodesAndValuesAreIndexed() {
 		assertThat(tokenRows("component-code")).isZero();
@@ -44,6 +47,11 @@ class UnusedSearchParametersOnH2Test {
 		assertThat(rows("HFJ_SPIDX_TOKEN", "AuditEvent", "entity-type")).isZero();
 		assertThat(rows("HFJ_SPIDX_TOKEN", "AuditEvent", "entity-role")).isZero();
 		assertThat(rows("HFJ_SPIDX_TOKEN", "AuditEvent", "subtype")).isPositive();
+	}
+
+	@Test
+	void aLaterStartFindsThemRetiredAndStoresNothing() {
+		assertThat(unusedSearchParameters.retire()).isZero();
 	}
 
 	@Test
