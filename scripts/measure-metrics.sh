@@ -18,7 +18,7 @@ DB_ARGS=()
 [ $# -ge 4 ] && DB_ARGS=(--spring.datasource.username="$3" --spring.datasource.password="$4")
 start=$(date +%s)
 # shellcheck disable=SC2086
-java $ONESHEET_JAVA_OPTS -Donesheet.security.token-lifetime=PT4H -Donesheet.security.demo-client-secret=demo-secret -Xmx1g -jar "$ONESHEET_JAR" --server.port=$PORT --spring.datasource.url="$DB_URL" "${DB_ARGS[@]}" \
+java $ONESHEET_JAVA_OPTS -Donesheet.security.token-lifetime=PT4H -Donesheet.security.demo-client-secret=demo-secret -jar "$ONESHEET_JAR" --server.port=$PORT --spring.datasource.url="$DB_URL" "${DB_ARGS[@]}" \
   --onesheet.demo-patients="$PATIENTS" --onesheet.demo-data="$([ "${REUSE:-0}" = 1 ] && echo false || echo true)" \
   --onesheet.record.mdm=false --onesheet.conformance.enforce-profiles=false \
   --onesheet.binary-storage-dir=target/metrics-db/binaries >target/measure-metrics.log 2>&1 &
