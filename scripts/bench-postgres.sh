@@ -4,6 +4,7 @@
 # the machine has none. Usage: scripts/bench-postgres.sh start|stop|recreate-db NAME
 #   start        initialises (first time) and starts the server on port $BENCH_PG_PORT (55432)
 #   recreate-db  drops and creates database NAME owned by user onesheet (password onesheet)
+#   resources    prints how many resources and Patients database NAME holds
 #   stop         stops the server
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,8 +60,13 @@ case "${1:-start}" in
     psql_admin -c "SELECT name || '=' || current_setting(name) FROM pg_settings WHERE name IN
       ('shared_buffers','work_mem','effective_cache_size','fsync','synchronous_commit','max_wal_size','commit_delay','server_version')"
     ;;
+  resources)
+    # how many resources (current versions) database NAME holds, and how many of them are Patients
+    as_owner "$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d "$2" -qAt -v ON_ERROR_STOP=1 -F ' ' \
+      -c "SELECT count(*), count(*) FILTER (WHERE res_type = 'Patient') FROM hfj_resource WHERE res_deleted_at IS NULL"
+    ;;
   stop)
     as_owner "$BIN/pg_ctl" -D "$DATA" -m fast stop >/dev/null 2>&1 || true
     ;;
-  *) echo "usage: $0 start|stop|recreate-db NAME|settings" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|recreate-db NAME|resources NAME|settings" >&2; exit 2 ;;
 esac

@@ -6,10 +6,13 @@
 #
 #   scripts/bench.sh [--db postgres|h2] [--sizes 10000,100000,1000000] [--synthea PATIENTS] [--clients C]
 #                    [--requests N] [--server-opts "JVM options"] [--per-bundle RESIDENTS] [--backlog REFERRALS]
-#                    [--append]
+#                    [--append] [--existing DATABASE]
 #   --append adds this run's figures to the previous run's table instead of starting a new one;
 #   --backlog adds that many more upward referrals (a ServiceRequest and a Task each over three years, the last four
 #   days' still open) of the group's residents, loaded after the group: the inbox and the worklist against 10⁵ Tasks;
+#   --existing times the read set on a PostgreSQL database loaded before (by an earlier run, or by the server's own
+#   demo load as scripts/measure-metrics.sh does it: 10⁵ residents, about a million resources, in under an hour)
+#   instead of loading a data set; --sizes is then ignored;
 #   --per-bundle sets how many residents the county-group generator puts in one transaction Bundle (50);
 #   --requests 0 loads only (no reads); --server-opts adds JVM options to those of scripts/jvm-options.sh,
 #   -Dproperty=value for the server too, e.g. "-Donesheet.security.audit=false" to measure the audit trail.
@@ -20,12 +23,12 @@
 # 50 requests per query and client count. E.g. --synthea 50 --clients 4 --server-opts -Xmx6g for the Synthea load (README: its time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DB=postgres; SIZES=10000; SYNTHEA=0; CLIENTS=1; REQUESTS=50; SERVER_OPTS=""; APPEND=false; PER_BUNDLE=50; BACKLOG=0
+DB=postgres; EXISTING=""; SIZES=10000; SYNTHEA=0; CLIENTS=1; REQUESTS=50; SERVER_OPTS=""; APPEND=false; PER_BUNDLE=50; BACKLOG=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB="$2" ;; --sizes) SIZES="$2" ;; --synthea) SYNTHEA="$2" ;; --clients) CLIENTS="$2" ;;
     --requests) REQUESTS="$2" ;; --server-opts) SERVER_OPTS="$2" ;; --per-bundle) PER_BUNDLE="$2" ;;
-    --backlog) BACKLOG="$2" ;;
+    --backlog) BACKLOG="$2" ;; --existing) EXISTING="$2"; SIZES="" ;;
     --append) APPEND=true; shift; continue ;;
     *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
   esac
@@ -125,6 +128,15 @@ if [ "$SYNTHEA" -gt 0 ]; then
   # whole life in one bundle reaches 70 MB, over the 20 MB a clinic may send.
   start_server "$(fresh_database synthea)" --onesheet.resource-types= --onesheet.max-request-size=200MB
   bench load "http://localhost:$PORT/fhir" "$CLIENTS" "$data/fhir" "Synthea $SYNTHEA patients" $RESULTS 3
+  stop_server
+fi
+
+if [ -n "$EXISTING" ]; then
+  [ "$DB" = postgres ] || { echo "--existing needs --db postgres" >&2; exit 2; }
+  read -r count patients < <(scripts/bench-postgres.sh resources "$EXISTING")
+  start_server "jdbc:postgresql://127.0.0.1:${BENCH_PG_PORT:-55432}/$EXISTING?reWriteBatchedInserts=true"
+  await_idle
+  bench reads "http://localhost:$PORT/fhir" "$REQUESTS" "$EXISTING: $count resources, $patients Patients" $RESULTS
   stop_server
 fi
 
