@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.rest.gclient.ICriterion;
+import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -250,6 +251,31 @@ public interface SecurityContract {
 		Bundle created = endpoint().client().search().forResource(AuditEvent.class).where(AuditEvent.ENTITY.hasId(observation))
 				.and(AuditEvent.SUBTYPE.exactly().code("create")).returnBundle(Bundle.class).execute();
 		assertThat(created.getEntry()).hasSize(1);
+	}
+
+	/**
+	 * A search page's events are stored together, each reference resolved once per page (AuditTrail.storeShown):
+	 * still one event per patient shown, found by that patient and naming no other.
+	 */
+	@Test
+	default void aSearchPageWritesOneEventPerPatientShownEachLinkedToItsPatient() {
+		List<String> shown = List.of("Patient/jmse-pat-000008", "Patient/jmse-pat-000009");
+		Date before = new Date();
+		Bundle page = endpoint().as(TOWNSHIP).client().search().forResource(Patient.class)
+				.where(new TokenClientParam("_id").exactly().codes("jmse-pat-000008", "jmse-pat-000009"))
+				.returnBundle(Bundle.class).execute();
+		assertThat(page.getEntry()).hasSize(2);
+
+		for (String patient : shown) {
+			Bundle events = endpoint().as(TOWNSHIP).client().search().forResource(AuditEvent.class)
+					.where(AuditEvent.PATIENT.hasId(patient)).and(AuditEvent.AGENT.hasId(TOWNSHIP))
+					.and(AuditEvent.SUBTYPE.exactly().code("search-type")).and(AuditEvent.DATE.afterOrEquals().millis(before))
+					.returnBundle(Bundle.class).execute();
+			assertThat(events.getEntry()).as("search events of " + patient).hasSize(1);
+			AuditEvent event = (AuditEvent) events.getEntry().get(0).getResource();
+			assertThat(event.getEntity().stream().filter(entity -> "1".equals(entity.getRole().getCode()))
+					.map(entity -> entity.getWhat().getReference())).containsExactly(patient);
+		}
 	}
 
 	/**
