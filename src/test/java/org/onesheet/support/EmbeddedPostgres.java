@@ -23,6 +23,12 @@ public final class EmbeddedPostgres {
 		registry.add("spring.datasource.password", () -> "postgres");
 	}
 
+	/** The JDBC URL of the shared server's own database (user "postgres", no password needed). */
+	public static synchronized String jdbcUrl() {
+		start();
+		return server.getJdbcUrl("postgres", "postgres");
+	}
+
 	/** A new empty database on the shared server; its JDBC URL (user and password are "postgres"). */
 	public static synchronized String newDatabase(String name) {
 		start();

@@ -1,5 +1,9 @@
 package org.onesheet.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 import org.onesheet.chronic.ChronicCareContract;
 import org.onesheet.conformance.ProfileEnforcementContract;
 import org.onesheet.diagnosis.RemoteReadingContract;
@@ -14,11 +18,13 @@ import org.onesheet.referral.ReferralWorkflowContract;
 import org.onesheet.security.SecurityContract;
 import org.onesheet.support.EmbeddedPostgres;
 import org.onesheet.support.FhirEndpoint;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The same contracts against a real PostgreSQL 16, with the schema created by HAPI on an empty database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -36,8 +42,18 @@ class FhirServerOnPostgresTest implements RestApiContract, BadInputContract, Pro
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	DataSource dataSource;
+
 	@Override
 	public FhirEndpoint endpoint() {
 		return new FhirEndpoint(port);
+	}
+
+	/** The server's own pool plans each statement for its values (config/PostgresCustomPlans). */
+	@Test
+	void theServersConnectionsPlanEachStatementForItsValues() {
+		assertThat(new JdbcTemplate(dataSource).queryForObject("SHOW plan_cache_mode", String.class))
+				.isEqualTo("force_custom_plan");
 	}
 }
