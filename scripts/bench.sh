@@ -28,7 +28,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --db) DB="$2" ;; --sizes) SIZES="$2" ;; --synthea) SYNTHEA="$2" ;; --clients) CLIENTS="$2" ;;
     --requests) REQUESTS="$2" ;; --server-opts) SERVER_OPTS="$2" ;; --per-bundle) PER_BUNDLE="$2" ;;
-    --backlog) BACKLOG="$2" ;; --existing) EXISTING="$2"; SIZES="" ;;
+    --backlog) BACKLOG="$2" ;; --existing) EXISTING="$2" ;;
     --append) APPEND=true; shift; continue ;;
     *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
   esac
@@ -138,6 +138,7 @@ if [ -n "$EXISTING" ]; then
   await_idle
   bench reads "http://localhost:$PORT/fhir" "$REQUESTS" "$EXISTING: $count resources, $patients Patients" $RESULTS
   stop_server
+  SIZES="" # the read set on that database is this run's only one, whatever --sizes said
 fi
 
 for size in ${SIZES//,/ }; do
