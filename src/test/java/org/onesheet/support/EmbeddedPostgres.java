@@ -17,8 +17,8 @@ public final class EmbeddedPostgres {
 	}
 
 	public static synchronized void register(DynamicPropertyRegistry registry) {
-		start();
-		registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", "postgres"));
+		String url = jdbcUrl();
+		registry.add("spring.datasource.url", () -> url);
 		registry.add("spring.datasource.username", () -> "postgres");
 		registry.add("spring.datasource.password", () -> "postgres");
 	}
