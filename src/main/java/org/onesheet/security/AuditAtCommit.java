@@ -1,51 +1,48 @@
 package org.onesheet.security;
 
-import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The audit events of one database transaction's writes, stored together just before it commits: still in
- * the same transaction as the writes (both or neither), but after the writes are flushed, and with the
- * transaction's own {@link TransactionDetails}, where HAPI keeps the ids it created and resolved. Stored one
- * by one as each write happened, every event's references (the resource, its patient, the organisation) were
- * looked up in the database again, each look-up first dirty-checking the whole session: in the profile of
- * the Synthea load (Bundles of thousands of resources) most of the audit trail's time (README, Performance).
+ * The audit events of one database transaction's writes, queued together just before it commits
+ * ({@link AuditQueue}): in the same transaction as the writes (both or neither), as one batch of inserts.
+ * Created one by one as each write happened, every event's references (the resource, its patient, the
+ * organisation) were looked up in the database again, each look-up first dirty-checking the whole session: in
+ * the profile of the Synthea load (Bundles of thousands of resources) most of the audit trail's time (README,
+ * Performance).
  *
  * <p>Bound to the Spring transaction ({@link TransactionSynchronizationManager}), on this thread, for as long
  * as the transaction runs; never in the JVM beyond it, so another node needs nothing of it.
  */
 final class AuditAtCommit {
 
-	private final TransactionDetails transaction;
 	private final List<AuditEvent> events = new ArrayList<>();
 
-	private AuditAtCommit(TransactionDetails transaction) {
-		this.transaction = transaction;
+	private AuditAtCommit() {
 	}
 
 	/**
 	 * Opens the current transaction's batch at its first audited write; {@code store} then runs once before
-	 * the commit. Outside a transaction nothing is opened, and an event is stored at once.
+	 * the commit. Outside a transaction nothing is opened, and an event is queued at once.
 	 */
-	static void open(TransactionDetails transaction, BiConsumer<List<AuditEvent>, TransactionDetails> store) {
-		if (current().isPresent() || transaction == null || !TransactionSynchronizationManager.isSynchronizationActive()
+	static void open(Consumer<List<AuditEvent>> store) {
+		if (current().isPresent() || !TransactionSynchronizationManager.isSynchronizationActive()
 				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
 			return;
 		}
-		AuditAtCommit batch = new AuditAtCommit(transaction);
+		AuditAtCommit batch = new AuditAtCommit();
 		TransactionSynchronizationManager.bindResource(AuditAtCommit.class, batch);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void beforeCommit(boolean readOnly) {
-				// closed first: what is audited from here on (nothing of these writes) is stored at once
+				// closed first: what is audited from here on (nothing of these writes) is queued at once
 				TransactionSynchronizationManager.unbindResourceIfPossible(AuditAtCommit.class);
-				store.accept(batch.events, batch.transaction);
+				store.accept(batch.events);
 			}
 
 			@Override

@@ -1,15 +1,9 @@
 package org.onesheet.security;
 
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.api.dao.IDao;
-import ca.uhn.fhir.jpa.model.dao.JpaPid;
-import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.api.model.DeleteConflictList;
 import ca.uhn.fhir.jpa.delete.DeleteConflictOutcome;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.storage.interceptor.balp.BalpAuditCaptureInterceptor;
 import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditContextServices;
 import ca.uhn.fhir.storage.interceptor.balp.IBalpAuditEventSink;
@@ -24,14 +18,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.hl7.fhir.instance.model.api.IAnyResource;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Reference;
 import org.onesheet.identity.Systems;
-import org.onesheet.system.CommitFlushMode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -39,13 +32,14 @@ import org.springframework.web.context.request.RequestContextHolder;
 /**
  * Every read, search, create, update and delete by a client writes an IHE BALP AuditEvent (HAPI's
  * {@link BalpAuditCaptureInterceptor}) naming the client, the organisation it acts for and each patient
- * whose data was touched. The event is stored in the database before the response goes out: for a write in
- * the same transaction as the write (both or neither: the transaction's events are stored just before it
- * commits, {@link AuditAtCommit}), for a read or search before the first byte of the result is sent. HAPI's
- * default sink queues events in memory and loses them in a crash; here nothing is
- * lost. The cost is one insert per patient touched (see README, Security). The event carries the reader's
- * group tag, and when the reader was a guest from another group, the patient's groups' too, so that the
- * patient's own group sees in {@code AuditEvent?patient=...} who from outside looked.
+ * whose data was touched. The event is queued in the database ({@link AuditQueue}) before the response goes
+ * out: for a write in the same transaction as the write (both or neither: the transaction's events are queued
+ * just before it commits, {@link AuditAtCommit}), for a read or search in the transaction the page was loaded
+ * in. {@link AuditQueueDrain} stores it as a FHIR AuditEvent moments later, and at once before anyone reads
+ * the audit trail. HAPI's default sink queues events in memory and loses them in a crash; here nothing is
+ * lost. The event carries the reader's group tag, and when the reader was a guest from another group, the
+ * patient's groups' too, so that the patient's own group sees in {@code AuditEvent?patient=...} who from
+ * outside looked.
  */
 @Component
 public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextServices {
@@ -53,15 +47,12 @@ public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextService
 	/** The identifier system of OAuth client ids in audit events. */
 	public static final String CLIENT_ID_SYSTEM = Systems.CANONICAL_BASE + "/sid/oauth-client";
 
-	private final DaoRegistry daos;
-	private final CommitFlushMode commitFlushMode;
+	private final AuditQueue queue;
 	/** The events of the page being shown on this thread, collected while HAPI's BALP interceptor makes them. */
 	private final ThreadLocal<List<AuditEvent>> shownPage = new ThreadLocal<>();
 
-	public AuditTrail(DaoRegistry daos, CommitFlushMode commitFlushMode, IInterceptorService storageInterceptors,
-			SecurityProperties properties) {
-		this.daos = daos;
-		this.commitFlushMode = commitFlushMode;
+	public AuditTrail(AuditQueue queue, IInterceptorService storageInterceptors, SecurityProperties properties) {
+		this.queue = queue;
 		storageInterceptors.registerInterceptor(this);
 		if (!properties.audit()) {
 			return;
@@ -98,7 +89,7 @@ public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextService
 			this.trail = trail;
 		}
 
-		/** A page's events (one per patient shown) are stored together: see {@link AuditTrail#storeShown}. */
+		/** A page's events (one per patient shown) are queued together, in the transaction the page was loaded in. */
 		@Hook(Pointcut.STORAGE_PRESHOW_RESOURCES)
 		public void shown(IPreResourceShowDetails details, RequestDetails request) throws Throwable {
 			if (!(request instanceof ServletRequestDetails client)) {
@@ -111,44 +102,29 @@ public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextService
 			} finally {
 				trail.shownPage.remove();
 			}
-			trail.storeShown(page, shownIds(details));
-		}
-
-		/**
-		 * The database ids of what the page shows, which HAPI put on each resource it loaded: an event names the
-		 * patient shown, and storing the event would otherwise look the patient up again to check the reference.
-		 */
-		private static TransactionDetails shownIds(IPreResourceShowDetails details) {
-			TransactionDetails shown = new TransactionDetails();
-			for (IBaseResource resource : details.getAllResources()) {
-				JpaPid pid = resource instanceof IAnyResource any ? IDao.RESOURCE_PID.get(any) : null;
-				if (pid != null && resource.getIdElement().hasIdPart()) {
-					shown.addResolvedResourceId(resource.getIdElement().toUnqualifiedVersionless(), pid);
-				}
-			}
-			return shown;
+			trail.queue.enqueue(page);
 		}
 
 		@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
-		public void created(IBaseResource resource, RequestDetails request, TransactionDetails transaction) {
+		public void created(IBaseResource resource, RequestDetails request) {
 			if (request instanceof ServletRequestDetails client) {
-				AuditAtCommit.open(transaction, trail::storeAll);
+				AuditAtCommit.open(trail.queue::enqueue);
 				balp.hookStoragePrecommitResourceCreated(resource, client);
 			}
 		}
 
 		@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
-		public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request, TransactionDetails transaction) {
+		public void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
 			if (request instanceof ServletRequestDetails client) {
-				AuditAtCommit.open(transaction, trail::storeAll);
+				AuditAtCommit.open(trail.queue::enqueue);
 				balp.hookStoragePrecommitResourceUpdated(previous, resource, client);
 			}
 		}
 
 		@Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
-		public void deleted(IBaseResource resource, RequestDetails request, TransactionDetails transaction) {
+		public void deleted(IBaseResource resource, RequestDetails request) {
 			if (request instanceof ServletRequestDetails client) {
-				AuditAtCommit.open(transaction, trail::storeAll);
+				AuditAtCommit.open(trail.queue::enqueue);
 				balp.hookStoragePrecommitResourceDeleted(resource, client);
 			}
 		}
@@ -171,10 +147,7 @@ public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextService
 			Set<String> deleted = event.getEntity().stream().filter(entity -> "4".equals(entity.getRole().getCode()))
 					.map(entity -> entity.getWhat().getReference()).filter(reference -> reference != null)
 					.collect(Collectors.toSet());
-			event.getEntity().stream().filter(entity -> deleted.contains(entity.getWhat().getReference())).forEach(entity -> {
-						entity.getWhat().getIdentifier().setSystem("urn:ietf:rfc:3986").setValue(entity.getWhat().getReference());
-						entity.getWhat().setReference(null);
-					});
+			nameInsteadOfReferring(event, entity -> deleted.contains(entity.getWhat().getReference()));
 		}
 		Optional<AuditAtCommit> writes = AuditAtCommit.current();
 		List<AuditEvent> page = shownPage.get();
@@ -183,31 +156,16 @@ public class AuditTrail implements IBalpAuditEventSink, IBalpAuditContextService
 		} else if (page != null) {
 			page.add(event);
 		} else {
-			storeShown(List.of(event), new TransactionDetails());
+			queue.enqueue(List.of(event));
 		}
 	}
 
-	/**
-	 * The events of what a read or search shows, stored before the response goes out, in the transaction HAPI
-	 * loaded the page in (or each in its own, outside one). After one flush, in commit-flush mode: each
-	 * event's references (the patient, the client's organisation) are looked up in the database, and in
-	 * Hibernate's AUTO mode every look-up first dirty-checked every entity the page loaded. That was 88% of
-	 * the reference look-ups and half the CPU of a clinic's inbox (README, Performance). The events share one
-	 * {@link TransactionDetails}, which holds the ids of the resources shown and, once looked up, the client's
-	 * organisation: each reference is resolved once per page, not once per event.
-	 */
-	private void storeShown(List<AuditEvent> events, TransactionDetails resolved) {
-		if (events.isEmpty()) {
-			return;
-		}
-		IFhirResourceDao<AuditEvent> dao = daos.getResourceDao(AuditEvent.class);
-		commitFlushMode.run(() -> events.forEach(event -> dao.create(event, null, true, new SystemRequestDetails(), resolved)));
-	}
-
-	/** A transaction's write events, just before it commits: see {@link AuditAtCommit} and {@link CommitFlushMode}. */
-	private void storeAll(List<AuditEvent> events, TransactionDetails transaction) {
-		IFhirResourceDao<AuditEvent> dao = daos.getResourceDao(AuditEvent.class);
-		commitFlushMode.run(() -> events.forEach(event -> dao.create(event, null, true, new SystemRequestDetails(), transaction)));
+	/** The entities chosen are named by identifier (their reference as a URI) instead of referred to. */
+	static void nameInsteadOfReferring(AuditEvent event, Predicate<AuditEvent.AuditEventEntityComponent> which) {
+		event.getEntity().stream().filter(entity -> entity.getWhat().hasReference()).filter(which).forEach(entity -> {
+			entity.getWhat().getIdentifier().setSystem("urn:ietf:rfc:3986").setValue(entity.getWhat().getReference());
+			entity.getWhat().setReference(null);
+		});
 	}
 
 	@Override

@@ -12,8 +12,13 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
@@ -37,6 +42,11 @@ import org.onesheet.support.TestPatients;
 public interface SecurityContract {
 
 	FhirEndpoint endpoint();
+
+	/** The running server's audit outbox and its drain: what no single HTTP request shows, several nodes draining at once. */
+	AuditQueue auditQueue();
+
+	AuditQueueDrain auditQueueDrain();
 
 	String COUNTY = "Organization/jmse-county-hospital";
 	String TOWNSHIP = "Organization/jmse-tc-01";
@@ -316,6 +326,101 @@ public interface SecurityContract {
 				.and(AuditEvent.ACTION.exactly().code("C")).and(AuditEvent.DATE.afterOrEquals().millis(since))
 				.returnBundle(Bundle.class).execute().getEntry().stream().map(entry -> (AuditEvent) entry.getResource())
 				.toList();
+	}
+
+	/**
+	 * Nodes drain the one queue side by side (three background drains skipping locked rows, one waiting for
+	 * them, as before an audit read): each of 300 queued events is stored exactly once, and none is left.
+	 */
+	@Test
+	default void drainsRunningSideBySideStoreEachQueuedEventExactlyOnce() throws Exception {
+		Observation posted = (Observation) endpoint().as(COUNTY).client().create().resource(glucose(COUNTY, "6.6")).execute()
+				.getResource();
+		String observation = posted.getIdElement().toUnqualifiedVersionless().getValue();
+		List<AuditEvent> events = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			events.add(executed(posted, "drain " + i));
+		}
+		auditQueue().enqueue(events);
+		ExecutorService nodes = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<Integer>> drained = new ArrayList<>();
+			for (int node = 0; node < 3; node++) {
+				drained.add(nodes.submit(() -> {
+					auditQueueDrain().inBackground();
+					return 0;
+				}));
+			}
+			drained.add(nodes.submit(auditQueueDrain()::everythingQueued));
+			for (Future<Integer> node : drained) {
+				node.get(2, TimeUnit.MINUTES);
+			}
+		} finally {
+			nodes.shutdownNow();
+		}
+		List<String> stored = executions(observation).stream().map(AuditEvent::getOutcomeDesc).toList();
+		assertThat(stored).hasSize(300).doesNotHaveDuplicates();
+		assertThat(auditQueue().waiting()).isZero();
+	}
+
+	/** Without any audit read, the background drain stores what a read queued within seconds. */
+	@Test
+	default void theBackgroundDrainEmptiesTheQueueWithoutBeingAsked() throws InterruptedException {
+		endpoint().as(TOWNSHIP).http().get("/fhir/" + PATIENT).then().statusCode(200);
+		long deadline = System.currentTimeMillis() + 15_000;
+		while (auditQueue().waiting() > 0 && System.currentTimeMillis() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(auditQueue().waiting()).isZero();
+	}
+
+	/**
+	 * What an event names may be deleted before the event is stored; the server refuses references to deleted
+	 * resources, so the drain retries the event naming it by identifier instead of losing it or blocking the queue.
+	 */
+	@Test
+	default void anEventNamingAResourceDeletedBeforeItIsStoredIsStoredNamingItByIdentifier() {
+		Observation posted = (Observation) endpoint().as(COUNTY).client().create().resource(glucose(COUNTY, "7.7")).execute()
+				.getResource();
+		String observation = posted.getIdElement().toUnqualifiedVersionless().getValue();
+		auditQueue().enqueue(List.of(executed(posted, "before the delete")));
+		endpoint().client().delete().resourceById(new IdType(observation)).execute();
+		auditQueueDrain().everythingQueued();
+
+		assertThat(auditQueue().waiting()).isZero();
+		List<AuditEvent> stored = endpoint().client().search().forResource(AuditEvent.class)
+				.where(AuditEvent.ACTION.exactly().code("E")).and(AuditEvent.AGENT.hasId(COUNTY)).count(200)
+				.returnBundle(Bundle.class).execute().getEntry().stream().map(entry -> (AuditEvent) entry.getResource())
+				.filter(event -> "before the delete".equals(event.getOutcomeDesc()))
+				.filter(event -> event.getEntity().stream().anyMatch(entity -> observation.equals(entity.getWhat().getIdentifier().getValue())))
+				.toList();
+		assertThat(stored).hasSize(1);
+	}
+
+	/** An event like the server's own (an execution by the county hospital) naming one resource, in its group. */
+	private static AuditEvent executed(Observation what, String marker) {
+		AuditEvent event = new AuditEvent();
+		event.getType().setSystem("http://terminology.hl7.org/CodeSystem/audit-event-type").setCode("rest");
+		event.setAction(AuditEvent.AuditEventAction.E);
+		event.setRecorded(new Date());
+		event.setOutcome(AuditEvent.AuditEventOutcome._0);
+		event.setOutcomeDesc(marker);
+		event.addAgent().setRequestor(true).setWho(new Reference(COUNTY));
+		event.getSource().setObserver(new Reference().setDisplay("test"));
+		GroupScope.groupsOf(what).forEach(group -> GroupScope.tag(event, group));
+		event.addEntity().setWhat(new Reference(what.getIdElement().toUnqualifiedVersionless())).getRole().setSystem("http://terminology.hl7.org/CodeSystem/object-role").setCode("4");
+		return event;
+	}
+
+	private List<AuditEvent> executions(String what) {
+		List<AuditEvent> found = new ArrayList<>();
+		Bundle page = endpoint().client().search().forResource(AuditEvent.class).where(AuditEvent.ENTITY.hasId(what))
+				.and(AuditEvent.ACTION.exactly().code("E")).count(500).returnBundle(Bundle.class).execute();
+		while (page != null) {
+			page.getEntry().forEach(entry -> found.add((AuditEvent) entry.getResource()));
+			page = page.getLink(Bundle.LINK_NEXT) == null ? null : endpoint().client().loadPage().next(page).execute();
+		}
+		return found;
 	}
 
 	@Test

@@ -15,6 +15,8 @@ import org.onesheet.referral.GreenChannelContract;
 import org.onesheet.referral.InboxAndArchiveContract;
 import org.onesheet.referral.ReferralNotificationsContract;
 import org.onesheet.referral.ReferralWorkflowContract;
+import org.onesheet.security.AuditQueue;
+import org.onesheet.security.AuditQueueDrain;
 import org.onesheet.security.SecurityContract;
 import org.onesheet.support.EmbeddedPostgres;
 import org.onesheet.support.FhirEndpoint;
@@ -45,9 +47,25 @@ class FhirServerOnPostgresTest implements RestApiContract, BadInputContract, Pro
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	AuditQueue auditQueue;
+
+	@Autowired
+	AuditQueueDrain auditQueueDrain;
+
 	@Override
 	public FhirEndpoint endpoint() {
 		return new FhirEndpoint(port);
+	}
+
+	@Override
+	public AuditQueue auditQueue() {
+		return auditQueue;
+	}
+
+	@Override
+	public AuditQueueDrain auditQueueDrain() {
+		return auditQueueDrain;
 	}
 
 	/** The server's own pool plans each statement for its values (config/PostgresCustomPlans). */
