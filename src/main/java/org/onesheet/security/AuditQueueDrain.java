@@ -9,8 +9,11 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.api.server.storage.TransactionDetails;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.onesheet.config.FhirServerPlugin;
 import org.onesheet.security.AuditQueue.Queued;
@@ -35,6 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AuditQueueDrain implements FhirServerPlugin {
 
 	private static final int BATCH = 200;
+	/** How long an audit read waits for other nodes' batches before it gives up with an error. */
+	private static final Duration LOCK_PATIENCE = Duration.ofSeconds(30);
+	private static final Set<String> LOCK_WAITS = Set.of("HYT00", "55P03", "40P01");
 	private static final Logger log = LoggerFactory.getLogger(AuditQueueDrain.class);
 
 	private final AuditQueue queue;
@@ -83,23 +89,18 @@ public class AuditQueueDrain implements FhirServerPlugin {
 	private int drain(long upTo, boolean skipLocked) {
 		int stored = 0;
 		int batch = BATCH;
+		long giveUpAt = System.nanoTime() + LOCK_PATIENCE.toNanos();
 		while (true) {
-			int size = batch;
-			Outcome outcome = ownTransaction.execute(status -> {
-				List<Queued> rows = queue.lock(upTo, size, skipLocked);
-				if (rows.isEmpty()) {
-					return new Outcome(0, null, null);
+			Outcome outcome;
+			try {
+				outcome = nextBatch(upTo, batch, skipLocked);
+			} catch (RuntimeException e) {
+				if (skipLocked || !isLockWait(e) || System.nanoTime() > giveUpAt) {
+					throw e;
 				}
-				try {
-					store(rows);
-					queue.remove(rows);
-					return new Outcome(rows.size(), null, null);
-				} catch (RuntimeException e) {
-					status.setRollbackOnly();
-					return new Outcome(0, rows.get(0), e.getClass().getSimpleName() + ": " + e.getMessage());
-				}
-			});
-			if (outcome.failed() != null && size > 1) {
+				continue; // another node's batch held the rows longer than the database waits (H2: 1 s); they are gone now
+			}
+			if (outcome.failed() != null && batch > 1) {
 				batch = 1; // which event failed is found one at a time; the others go through
 			} else if (outcome.failed() != null) {
 				log.error("Audit event {} could not be stored (attempt {} of {}): {}", outcome.failed().id(),
@@ -111,6 +112,34 @@ public class AuditQueueDrain implements FhirServerPlugin {
 				stored += outcome.stored();
 			}
 		}
+	}
+
+	/** One transaction: lock up to {@code size} rows, store their events, delete the rows. */
+	private Outcome nextBatch(long upTo, int size, boolean skipLocked) {
+		return ownTransaction.execute(status -> {
+			List<Queued> rows = queue.lock(upTo, size, skipLocked);
+			if (rows.isEmpty()) {
+				return new Outcome(0, null, null);
+			}
+			try {
+				store(rows);
+				queue.remove(rows);
+				return new Outcome(rows.size(), null, null);
+			} catch (RuntimeException e) {
+				status.setRollbackOnly();
+				return new Outcome(0, rows.get(0), e.getClass().getSimpleName() + ": " + e.getMessage());
+			}
+		});
+	}
+
+	/** A lock wait that ran out (H2's lock timeout, PostgreSQL's lock_timeout) or a deadlock the database broke. */
+	private static boolean isLockWait(Throwable e) {
+		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && LOCK_WAITS.contains(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private record Outcome(int stored, Queued failed, String reason) {

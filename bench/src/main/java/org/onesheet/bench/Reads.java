@@ -53,13 +53,19 @@ final class Reads {
 			int n = Math.max(WARM_UP, requests);
 			Timings.time(8, n, i -> fetch(fhir, query, 1_000_000 + i));
 		}
+		storeAuditTrail(fhir);
 		for (Query query : queries) {
 			for (int clients : new int[] {1, 8}) {
 				boolean heavy = query.name().startsWith("$evaluate") || query.wholeRecord();
 				int n = heavy ? Math.max(16, requests / 5) : requests;
 				Random random = new Random(clients * 31L + query.name().hashCode());
 				int[] draws = random.ints(n, 0, 1_000_000).toArray();
-				Timings.Summary summary = Timings.time(clients, n, i -> fetch(fhir, query, draws[i]));
+				Timings.Summary timed = Timings.time(clients, n, i -> fetch(fhir, query, draws[i]));
+				// The reads' audit events are queued as they are answered and stored by the server just after
+				// (security/AuditQueueDrain). Storing what this phase left is counted in its throughput, and so
+				// not left to slow the next phase down.
+				double storing = storeAuditTrail(fhir);
+				Timings.Summary summary = timed.withMoreSeconds(storing);
 				System.out.printf("%-40s %7d %8.1f %8.1f %8.1f %8.1f%n", query.name(), clients, summary.p50(), summary.p95(),
 						summary.p99(), summary.perSecond());
 				JsonObject result = new JsonObject();
@@ -72,9 +78,17 @@ final class Reads {
 				result.addProperty("p95_ms", round(summary.p95()));
 				result.addProperty("p99_ms", round(summary.p99()));
 				result.addProperty("per_second", round(summary.perSecond()));
+				result.addProperty("audit_stored_after_s", round(storing));
 				Results.append(results, result);
 			}
 		}
+	}
+
+	/** One audit read, which has the server store every queued audit event first; returns the seconds it took. */
+	private static double storeAuditTrail(FhirClient fhir) throws Exception {
+		long start = System.nanoTime();
+		fhir.get("AuditEvent?_count=1");
+		return (System.nanoTime() - start) / 1e9;
 	}
 
 	private static List<Query> queries(List<String[]> residents) {
