@@ -140,6 +140,13 @@ public class AuditQueue implements InitializingBean {
 		return waiting == null ? 0 : waiting;
 	}
 
+	/** Events left for an operator after {@link #MAX_ATTEMPTS} failures. */
+	public long failed() {
+		Long failed = new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM " + TABLE + " WHERE ATTEMPTS >= ?",
+				Long.class, MAX_ATTEMPTS);
+		return failed == null ? 0 : failed;
+	}
+
 	AuditEvent parse(Queued row) {
 		return fhirContext.newJsonParser().parseResource(AuditEvent.class, row.json());
 	}

@@ -20,13 +20,14 @@ class OperatorComfortsTest {
 	}
 
 	@Test
-	void healthIsUpAndPrometheusMetricsIncludeTheDatabasePool() {
+	void healthIsUpAndPrometheusMetricsIncludeTheDatabasePoolAndTheAuditQueue() {
 		Response health = endpoint().http().get("/actuator/health");
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.jsonPath().getString("status")).isEqualTo("UP");
 		Response metrics = endpoint().http().get("/actuator/prometheus");
 		assertThat(metrics.statusCode()).isEqualTo(200);
-		assertThat(metrics.asString()).contains("hikaricp_connections").contains("http_server_requests");
+		assertThat(metrics.asString()).contains("hikaricp_connections").contains("http_server_requests")
+				.containsPattern("(?m)^onesheet_audit_queue_waiting_events \\d").containsPattern("(?m)^onesheet_audit_queue_failed_events 0\\.0$");
 	}
 
 	@Test
