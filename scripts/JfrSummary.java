@@ -12,7 +12,7 @@ import jdk.jfr.consumer.RecordingFile;
  * "-XX:StartFlightRecording=filename=run.jfr,settings=profile"): execution samples by thread kind, and each
  * sample put in the first of the README's categories any frame of its stack falls in (so "audit" holds what
  * the audit trail called, HAPI's create included).
- * Usage: java scripts/JfrSummary.java run.jfr
+ * Usage: java scripts/JfrSummary.java run.jfr [thread-name-prefix, e.g. http-nio-exec for the request threads]
  */
 public class JfrSummary {
 
@@ -45,8 +45,12 @@ public class JfrSummary {
 			if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
 				continue;
 			}
+			String thread = threadKind(event.getThread("sampledThread").getJavaName());
+			if (args.length > 1 && !thread.startsWith(args[1])) {
+				continue;
+			}
 			total++;
-			byThread.merge(threadKind(event.getThread("sampledThread").getJavaName()), 1, Integer::sum);
+			byThread.merge(thread, 1, Integer::sum);
 			byCategory.merge(category(event.getStackTrace().getFrames()), 1, Integer::sum);
 		}
 		System.out.printf("%d execution samples%n%nby thread%n", total);
