@@ -40,7 +40,8 @@ public class JfrSummary {
 		INNERMOST.put("search-index extraction", List.of("ca.uhn.fhir.jpa.searchparam.extractor"));
 		INNERMOST.put("Hibernate flush", List.of("org.hibernate.event.internal.AbstractFlushingEventListener"));
 		INNERMOST.put("JDBC (waiting on or talking to the database)", List.of("org.postgresql", "org.h2", "com.zaxxer.hikari"));
-		INNERMOST.put("group boundary and scopes", List.of("org.onesheet.security", "ca.uhn.fhir.rest.server.interceptor.auth"));
+		INNERMOST.put("group boundary and scopes", List.of("org.onesheet.security.Group", "org.onesheet.security.Scope",
+				"org.onesheet.security.OwnOrganisationWrites", "org.onesheet.security.Smart", "ca.uhn.fhir.rest.server.interceptor.auth"));
 		INNERMOST.put("search", List.of("ca.uhn.fhir.jpa.search", "ca.uhn.fhir.jpa.dao.search"));
 	}
 

@@ -255,6 +255,7 @@ public interface SecurityContract {
 			assertThat(reads).as("read events of " + what).hasSize(1);
 			AuditEvent event = reads.get(0);
 			assertThat(event.getAgent()).anySatisfy(agent -> assertThat(agent.getWho().getIdentifier().getValue()).isEqualTo("jmse-tc-01"));
+			assertThat(event.hasText()).as("BALP's fixed narrative is left out").isFalse();
 			assertThat(event.getEntity()).anySatisfy(entity -> assertThat(entity.getWhat().getReference()).isEqualTo(PATIENT));
 		}
 		// the county hospital's create is on file too, with the observation and its patient
