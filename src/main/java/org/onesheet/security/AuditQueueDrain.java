@@ -105,7 +105,7 @@ public class AuditQueueDrain implements FhirServerPlugin {
 			} else if (outcome.failed() != null) {
 				log.error("Audit event {} could not be stored (attempt {} of {}): {}", outcome.failed().id(),
 						outcome.failed().attempts() + 1, AuditQueue.MAX_ATTEMPTS, outcome.reason());
-				queue.failed(outcome.failed(), outcome.reason());
+				queue.countFailure(outcome.failed(), outcome.reason());
 			} else if (outcome.stored() == 0) {
 				return stored;
 			} else {

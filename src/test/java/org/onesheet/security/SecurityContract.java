@@ -265,8 +265,8 @@ public interface SecurityContract {
 	}
 
 	/**
-	 * A search page's events are stored together, each reference resolved once per page (AuditTrail.storeShown):
-	 * still one event per patient shown, found by that patient and naming no other.
+	 * A search page's events are queued together (AuditTrail, AuditQueue): still one event per patient shown,
+	 * found by that patient and naming no other.
 	 */
 	@Test
 	default void aSearchPageWritesOneEventPerPatientShownEachLinkedToItsPatient() {
