@@ -39,6 +39,11 @@ public class GroupSearchNarrowing implements FhirServerPlugin {
 		Optional<String> group = ActingClient.current().map(ActingClient::group);
 		String token = GroupScope.token(group.orElse("Organization/none"));
 		String[] given = request.getParameters().get("_tag");
+		if (given != null && Arrays.asList(given).contains(token)) {
+			// already narrowed: a next-page link repeats the search with the condition this hook added to it
+			// (and HAPI refuses the same condition twice)
+			return true;
+		}
 		String[] tags = given == null ? new String[] {token} : Stream.concat(Arrays.stream(given), Stream.of(token)).toArray(String[]::new);
 		// each value is one more _tag condition, ANDed with the client's own
 		request.addParameter("_tag", tags);

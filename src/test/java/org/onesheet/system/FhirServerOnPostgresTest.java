@@ -3,6 +3,8 @@ package org.onesheet.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javax.sql.DataSource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
 import org.junit.jupiter.api.Test;
 import org.onesheet.chronic.ChronicCareContract;
 import org.onesheet.conformance.ProfileEnforcementContract;
@@ -73,5 +75,18 @@ class FhirServerOnPostgresTest implements RestApiContract, BadInputContract, Pro
 	void theServersConnectionsPlanEachStatementForItsValues() {
 		assertThat(new JdbcTemplate(dataSource).queryForObject("SHOW plan_cache_mode", String.class))
 				.isEqualTo("force_custom_plan");
+	}
+
+	/** A search and its later pages write nothing: no stored search, no stored result ids. */
+	@Test
+	void searchingStoresNoSearchAndNoResultIds() {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		String stored = "SELECT (SELECT COUNT(*) FROM HFJ_SEARCH) + (SELECT COUNT(*) FROM HFJ_SEARCH_RESULT)";
+		long before = jdbc.queryForObject(stored, Long.class);
+		Bundle first = endpoint().client().search().forResource(Observation.class).count(3)
+				.returnBundle(Bundle.class).execute();
+		assertThat(first.getLink(Bundle.LINK_NEXT)).isNotNull();
+		endpoint().client().loadPage().next(first).execute();
+		assertThat(jdbc.queryForObject(stored, Long.class)).isEqualTo(before);
 	}
 }

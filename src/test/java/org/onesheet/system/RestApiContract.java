@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import java.util.ArrayList;
 import java.util.List;
 import ca.uhn.fhir.mdm.util.MdmResourceUtil;
 import org.hl7.fhir.r4.model.Bundle;
@@ -134,5 +135,34 @@ public interface RestApiContract {
 						.systemAndIdentifier(Systems.RESIDENT_ID, TestPatients.residentId(patient))))
 				.returnBundle(Bundle.class).execute();
 		assertThat(stored.getEntry()).hasSize(1);
+	}
+
+	/**
+	 * Pages follow one another by {@code _offset} (config/HapiJpaStorageConfig.searchesWithoutWrites), and
+	 * walking them gives every result once, in the order one large page gives.
+	 */
+	@Test
+	default void aSearchPagesByOffsetAndGivesEveryResultOnceInOrder() {
+		IGenericClient client = endpoint().client();
+		List<String> whole = organisationIds(client.search().forResource(Organization.class).sort().ascending("_id")
+				.count(500).returnBundle(Bundle.class).execute());
+		List<String> paged = new ArrayList<>();
+		Bundle page = client.search().forResource(Organization.class).sort().ascending("_id").count(7)
+				.returnBundle(Bundle.class).execute();
+		while (page != null) {
+			assertThat(page.getEntry()).hasSizeLessThanOrEqualTo(7);
+			paged.addAll(organisationIds(page));
+			Bundle.BundleLinkComponent next = page.getLink(Bundle.LINK_NEXT);
+			if (next != null) {
+				assertThat(next.getUrl()).contains("_offset=" + paged.size()).doesNotContain("_getpages");
+			}
+			page = next == null ? null : client.loadPage().next(page).execute();
+		}
+		assertThat(whole).hasSizeGreaterThan(14);
+		assertThat(paged).isEqualTo(whole);
+	}
+
+	private static List<String> organisationIds(Bundle page) {
+		return page.getEntry().stream().map(entry -> entry.getResource().getIdElement().getIdPart()).toList();
 	}
 }
