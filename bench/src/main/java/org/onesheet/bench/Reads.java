@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * and at 8 clients, after one untimed round of every query. Each request is on a resident drawn at random;
  * HAPI's search-result cache is off in OneSheet and bypassed besides (Cache-Control: no-cache), so every
  * search runs against the database.
- * Usage: reads BASE REQUESTS LABEL RESULTS.jsonl; BENCH_ONLY=&lt;name prefix&gt; times only the queries so named.
+ * Usage: reads BASE REQUESTS LABEL RESULTS.jsonl; BENCH_ONLY=&lt;name prefixes, comma-separated&gt; times only the queries so named.
  */
 final class Reads {
 
@@ -46,9 +46,11 @@ final class Reads {
 		List<String[]> residents = residents(fhir);
 		System.out.printf("%-40s %7s %8s %8s %8s %8s%n", "query (" + label + ")", "clients", "p50 ms", "p95 ms", "p99 ms", "req/s");
 		List<Query> queries = queries(residents);
-		String only = System.getenv("BENCH_ONLY"); // one query alone, e.g. under a profiler: BENCH_ONLY="resident-ID lookup"
+		// some queries alone, e.g. under a profiler: BENCH_ONLY="resident-ID lookup", or several: "referral,reading"
+		String only = System.getenv("BENCH_ONLY");
 		if (only != null && !only.isBlank()) {
-			queries = queries.stream().filter(query -> query.name().startsWith(only)).toList();
+			List<String> prefixes = List.of(only.split(","));
+			queries = queries.stream().filter(query -> prefixes.stream().anyMatch(query.name()::startsWith)).toList();
 		}
 		// A server runs all day: its hot paths are compiled. Freshly started, the JIT compiler was still using
 		// about a third of the server's CPU after the first few hundred lookups; one untimed round of every query
