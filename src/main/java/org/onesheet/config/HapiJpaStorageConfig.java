@@ -3,7 +3,6 @@ package org.onesheet.config;
 import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
-import ca.uhn.fhir.jpa.interceptor.ForceOffsetSearchModeInterceptor;
 import ca.uhn.fhir.jpa.interceptor.UserRequestRetryVersionConflictsInterceptor;
 import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
 import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
@@ -58,7 +57,7 @@ public class HapiJpaStorageConfig {
 		settings.setAllowMdmExpansion(true);
 		// A search repeated within a minute would get HAPI's cached result list: a reading centre's worklist or a
 		// clinic's inbox that hides the study another reader claimed seconds ago, and on another node of the group
-		// not even that. Every search runs afresh (and is never stored: searchesWithoutWrites below).
+		// not even that. Every search runs afresh (and is not stored: system/SearchesWithoutWrites).
 		settings.setReuseCachedSearchResultsForMillis(null);
 		return settings;
 	}
@@ -72,24 +71,6 @@ public class HapiJpaStorageConfig {
 		UserRequestRetryVersionConflictsInterceptor retries = new UserRequestRetryVersionConflictsInterceptor();
 		storageInterceptors.registerInterceptor(retries);
 		return retries;
-	}
-
-	/**
-	 * Every search runs as an offset query, HAPI's own {@link ForceOffsetSearchModeInterceptor}: the page is read
-	 * in the request's transaction and the next link carries {@code _offset}. Otherwise HAPI hands each search to
-	 * its search thread pool and stores the search and its result ids ({@code HFJ_SEARCH},
-	 * {@code HFJ_SEARCH_RESULT}) in transactions of their own, each a durable commit, before the first page goes
-	 * out: two writes for every resident-ID lookup, and a pile of stale searches to delete later. A page read
-	 * afresh also shows what changed since the first one, as an inbox or a worklist should. The price is that a
-	 * later page runs the query again with SQL's OFFSET (README, Performance).
-	 */
-	@Bean
-	public ForceOffsetSearchModeInterceptor searchesWithoutWrites(
-			IInterceptorService storageInterceptors, OneSheetProperties properties) {
-		ForceOffsetSearchModeInterceptor offsets = new ForceOffsetSearchModeInterceptor();
-		offsets.setDefaultCount(properties.defaultPageSize());
-		storageInterceptors.registerInterceptor(offsets);
-		return offsets;
 	}
 
 	@Bean

@@ -40,8 +40,8 @@ public class GroupSearchNarrowing implements FhirServerPlugin {
 		String token = GroupScope.token(group.orElse("Organization/none"));
 		String[] given = request.getParameters().get("_tag");
 		if (given != null && Arrays.asList(given).contains(token)) {
-			// already narrowed: a next-page link repeats the search with the condition this hook added to it
-			// (and HAPI refuses the same condition twice)
+			// already narrowed: a next-page link repeats the search with the condition this hook added to it;
+			// the same condition twice would be one more join for nothing (HAPI asserts against it)
 			return true;
 		}
 		String[] tags = given == null ? new String[] {token} : Stream.concat(Arrays.stream(given), Stream.of(token)).toArray(String[]::new);

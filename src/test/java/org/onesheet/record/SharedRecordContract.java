@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
@@ -72,6 +73,30 @@ public interface SharedRecordContract {
 		assertThat(everything("Observation?subject:mdm=" + atTownship)).containsExactlyInAnyOrder(glucose, hba1c, lipids);
 		assertThat(everything("Observation?patient.identifier=" + Systems.RESIDENT_ID + "%7C" + resident.value()))
 				.containsExactlyInAnyOrder(glucose, hba1c, lipids);
+	}
+
+	/** A page the filters thin out still links to the next: the record is read to its end, not to the first thin page. */
+	@Test
+	default void aFilteredRecordsPagesLeadThroughTheWholeRecord() throws Exception {
+		ResidentId resident = TestPatients.newResidentId(ResidentId.Sex.FEMALE);
+		String patient = create(endpoint(), registration(resident, TOWNSHIP, "MZ-" + resident.value(), "赵秀兰"));
+		List<String> results = new ArrayList<>();
+		for (int day = 1; day <= 4; day++) {
+			results.add(labResult(endpoint(), patient, TOWNSHIP, "1558-6", "空腹血糖", 5.0 + day / 10.0, "mmol/L", Duration.ofDays(day)));
+		}
+		goldenOf(endpoint(), patient, "MATCH");
+
+		List<String> shown = new ArrayList<>();
+		Bundle page = endpoint().client().fetchResourceFromUrl(Bundle.class,
+				endpoint().base() + "/" + patient + "/$everything?_type=Observation&_count=2");
+		int pages = 0;
+		while (page != null) {
+			pages++;
+			page.getEntry().forEach(entry -> shown.add(entry.getResource().getIdElement().toUnqualifiedVersionless().getValue()));
+			page = page.getLink(Bundle.LINK_NEXT) == null ? null : endpoint().client().loadPage().next(page).execute();
+		}
+		assertThat(shown).containsExactlyInAnyOrderElementsOf(results);
+		assertThat(pages).isGreaterThan(2);
 	}
 
 	@Test

@@ -138,7 +138,7 @@ public interface RestApiContract {
 	}
 
 	/**
-	 * Pages follow one another by {@code _offset} (config/HapiJpaStorageConfig.searchesWithoutWrites), and
+	 * Pages follow one another by {@code _offset} (system/SearchesWithoutWrites), and
 	 * walking them gives every result once, in the order one large page gives.
 	 */
 	@Test
