@@ -391,6 +391,8 @@ public interface SecurityContract {
 		assertThat(auditQueue().waiting()).isZero();
 		List<AuditEvent> stored = endpoint().client().search().forResource(AuditEvent.class)
 				.where(AuditEvent.ACTION.exactly().code("E")).and(AuditEvent.AGENT.hasId(COUNTY)).count(200)
+				// newest first: other tests store hundreds of such events, and this one must be on the page
+				.sort().descending("_lastUpdated")
 				.returnBundle(Bundle.class).execute().getEntry().stream().map(entry -> (AuditEvent) entry.getResource())
 				.filter(event -> "before the delete".equals(event.getOutcomeDesc()))
 				.filter(event -> event.getEntity().stream().anyMatch(entity -> observation.equals(entity.getWhat().getIdentifier().getValue())))
