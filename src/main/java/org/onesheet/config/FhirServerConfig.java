@@ -52,10 +52,6 @@ public class FhirServerConfig {
 		server.getFhirContext().setNarrativeGenerator(new NullNarrativeGenerator());
 		// An element FHIR does not know is a client's mistake to report, not data to drop silently.
 		server.getFhirContext().setParserErrorHandler(new StrictErrorHandler());
-		// Encoding each resource otherwise walks all its elements for references to resources without an id, to
-		// contain them: a fifth of encoding an inbox page. Resources read from storage or sent by a clinic name
-		// their references by id (a clinic's contained resources are contained already), so there is none to find.
-		server.getFhirContext().getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
 		if (!properties.resourceTypes().isEmpty()) {
 			// Serving only what the group uses keeps /metadata small (1.5 MB for all 146 types) and quick to build.
 			daoRegistry.setSupportedResourceTypes(properties.resourceTypes());
