@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
  * A client's search runs as an offset query (HAPI's own {@link ForceOffsetSearchModeInterceptor}): the page is
  * read in the request's transaction, and the next link repeats the search with {@code _offset}. Otherwise HAPI
  * hands each search to its search thread pool and stores the search and the ids it fetched ({@code HFJ_SEARCH},
- * {@code HFJ_SEARCH_RESULT}) in transactions of their own, each a durable commit, before the first page goes out: writes for every resident-ID lookup, and stale searches to delete later. A later
- * page read afresh also shows what changed since the first one, as an inbox or a worklist should; the price is
- * that it runs the query again with SQL's OFFSET (README, Performance).
+ * {@code HFJ_SEARCH_RESULT}) in transactions of their own, each a durable commit, before the first page goes
+ * out: writes for every resident-ID lookup, and stale searches to delete later. A later page read afresh also
+ * shows what changed since the first one, as an inbox or a worklist should; the price is that it runs the query
+ * again with SQL's OFFSET (README, Performance).
  *
  * <p>{@code $everything} keeps HAPI's stored pages: its filters ({@code record/WholeRecordEverything}) thin a
  * page out after it is read, and an offset page that comes back thinner than asked is taken by HAPI for the
