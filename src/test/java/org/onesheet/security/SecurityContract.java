@@ -416,14 +416,10 @@ public interface SecurityContract {
 	}
 
 	private List<AuditEvent> executions(String what) {
-		List<AuditEvent> found = new ArrayList<>();
-		Bundle page = endpoint().client().search().forResource(AuditEvent.class).where(AuditEvent.ENTITY.hasId(what))
+		Bundle first = endpoint().client().search().forResource(AuditEvent.class).where(AuditEvent.ENTITY.hasId(what))
 				.and(AuditEvent.ACTION.exactly().code("E")).count(500).returnBundle(Bundle.class).execute();
-		while (page != null) {
-			page.getEntry().forEach(entry -> found.add((AuditEvent) entry.getResource()));
-			page = page.getLink(Bundle.LINK_NEXT) == null ? null : endpoint().client().loadPage().next(page).execute();
-		}
-		return found;
+		return endpoint().pages(first).stream().flatMap(page -> page.getEntry().stream())
+				.map(entry -> (AuditEvent) entry.getResource()).toList();
 	}
 
 	@Test

@@ -9,7 +9,9 @@ import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
 import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
 import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
 
 /**
  * How a test reaches the running server: HAPI's generic client for FHIR, REST Assured for raw HTTP, both
@@ -61,6 +63,17 @@ public record FhirEndpoint(int port, String actingFor) {
 			}
 		});
 		return client;
+	}
+
+	/** A search's pages, from the first to the one without a next link, each fetched as this client. */
+	public List<Bundle> pages(Bundle first) {
+		IGenericClient client = client();
+		List<Bundle> pages = new ArrayList<>();
+		for (Bundle page = first; page != null;
+				page = page.getLink(Bundle.LINK_NEXT) == null ? null : client.loadPage().next(page).execute()) {
+			pages.add(page);
+		}
+		return pages;
 	}
 
 	/** Raw HTTP at the server root (for /fhir/..., /actuator/...), with a token. */

@@ -147,16 +147,14 @@ public interface RestApiContract {
 		List<String> whole = organisationIds(client.search().forResource(Organization.class).sort().ascending("_id")
 				.count(500).returnBundle(Bundle.class).execute());
 		List<String> paged = new ArrayList<>();
-		Bundle page = client.search().forResource(Organization.class).sort().ascending("_id").count(7)
-				.returnBundle(Bundle.class).execute();
-		while (page != null) {
+		for (Bundle page : endpoint().pages(client.search().forResource(Organization.class).sort().ascending("_id")
+				.count(7).returnBundle(Bundle.class).execute())) {
 			assertThat(page.getEntry()).hasSizeLessThanOrEqualTo(7);
 			paged.addAll(organisationIds(page));
 			Bundle.BundleLinkComponent next = page.getLink(Bundle.LINK_NEXT);
 			if (next != null) {
 				assertThat(next.getUrl()).contains("_offset=" + paged.size()).doesNotContain("_getpages");
 			}
-			page = next == null ? null : client.loadPage().next(page).execute();
 		}
 		assertThat(whole).hasSizeGreaterThan(14);
 		assertThat(paged).isEqualTo(whole);
