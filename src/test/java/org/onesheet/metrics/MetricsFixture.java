@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Patient;
@@ -34,6 +35,7 @@ import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.onesheet.group.InstitutionLevel;
 import org.onesheet.identity.ResidentId;
 import org.onesheet.identity.Systems;
+import org.onesheet.support.AccessTokens;
 import org.onesheet.support.FhirEndpoint;
 
 /**
@@ -88,9 +90,14 @@ final class MetricsFixture {
 		String p3 = patient("测三", village2, LocalDate.of(1955, 1, 1));
 		String p4 = patient("测四", village2, LocalDate.of(1980, 5, 5));
 		String p5 = patient("测五", township, LocalDate.of(1970, 7, 7));
-		for (String patient : List.of(p1, p2, p3, p4, p5)) {
+		// p4 registered again at the township centre (same resident ID: MDM links both to one person), and a
+		// registration made by mistake and deleted: neither is one more resident
+		String p4Again = patient(read(p4));
+		String deleted = patient("测六", village1, LocalDate.of(1960, 2, 2));
+		for (String patient : List.of(p1, p2, p3, p4, p5, p4Again, deleted)) {
 			awaitGolden(this.endpoint, patient);
 		}
+		deleteAsAdministrator(deleted);
 
 		// visits: 8 of residents in March, 6 of them at members, 4 of those at primary level
 		visit(p1, village1, "2025-03-05T09:00", false);
@@ -159,6 +166,27 @@ final class MetricsFixture {
 		patient.setBirthDateElement(new DateType(born.toString()));
 		patient.setManagingOrganization(new Reference(home));
 		return create(patient);
+	}
+
+	/** The same resident registered again at the township centre. */
+	private String patient(Patient registered) {
+		Patient again = registered.copy();
+		again.setId((String) null);
+		again.setMeta(null);
+		again.setManagingOrganization(new Reference(township));
+		return create(again);
+	}
+
+	/** Deleting is for the group's administrator, whose client asks for the {@code d} scope a clinic's lacks. */
+	private void deleteAsAdministrator(String resource) {
+		String token = AccessTokens.request(endpoint.port(), group.substring(group.indexOf('/') + 1),
+				AccessTokens.DEMO_SECRET, "system/*.cruds").then().statusCode(200).extract().path("access_token");
+		endpoint.anonymous().header("Authorization", "Bearer " + token).delete("/fhir/" + resource)
+				.then().statusCode(200);
+	}
+
+	private Patient read(String patient) {
+		return client.read().resource(Patient.class).withId(new IdType(patient)).execute();
 	}
 
 	private void visit(String patient, String provider, String start, boolean cancelled) {
