@@ -10,6 +10,7 @@ import org.onesheet.chronic.ChronicCareContract;
 import org.onesheet.conformance.ProfileEnforcementContract;
 import org.onesheet.diagnosis.RemoteReadingContract;
 import org.onesheet.metrics.MetricsContract;
+import org.onesheet.metrics.PersonLinksIndex;
 import org.onesheet.record.RecognisedResultsContract;
 import org.onesheet.record.SharedRecordContract;
 import org.onesheet.referral.ClosingTheLoopContract;
@@ -50,6 +51,9 @@ class FhirServerOnPostgresTest implements RestApiContract, BadInputContract, Pro
 	DataSource dataSource;
 
 	@Autowired
+	PersonLinksIndex personLinksIndex;
+
+	@Autowired
 	AuditQueue auditQueue;
 
 	@Autowired
@@ -88,5 +92,23 @@ class FhirServerOnPostgresTest implements RestApiContract, BadInputContract, Pro
 		assertThat(first.getLink(Bundle.LINK_NEXT)).isNotNull();
 		endpoint().client().loadPage().next(first).execute();
 		assertThat(jdbc.queryForObject(stored, Long.class)).isEqualTo(before);
+	}
+
+	/**
+	 * Contract coverage's link index is there and valid, and a build interrupted half-way (which PostgreSQL
+	 * leaves as an invalid index) is built again at the next start.
+	 */
+	@Test
+	void thePersonLinksIndexIsBuiltAndRebuiltWhenABuildWasInterrupted() throws Exception {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		String validity = "SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass('idx_os_rl_person_links')";
+		assertThat(jdbc.queryForObject(validity, Boolean.class)).isTrue();
+		assertThat(jdbc.queryForObject("SELECT pg_get_expr(indpred, indrelid) FROM pg_index"
+				+ " WHERE indexrelid = to_regclass('idx_os_rl_person_links')", String.class))
+				.contains("Patient.managingOrganization", "EpisodeOfCare.patient");
+		jdbc.update("UPDATE pg_index SET indisvalid = false WHERE indexrelid = to_regclass('idx_os_rl_person_links')");
+		assertThat(jdbc.queryForObject(validity, Boolean.class)).isFalse();
+		personLinksIndex.run(null);
+		assertThat(jdbc.queryForObject(validity, Boolean.class)).isTrue();
 	}
 }
