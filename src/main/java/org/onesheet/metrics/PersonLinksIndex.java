@@ -1,14 +1,18 @@
 package org.onesheet.metrics;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.onesheet.config.DatabaseDialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,42 +27,102 @@ import org.springframework.stereotype.Component;
  * to a large live database does not stop writes; a build that failed half-way leaves an invalid index, which
  * is dropped and built again. The paths are part of the index: a change of paths needs a new name. H2 has no
  * partial indexes, and its demo-sized databases do not need one.
+ *
+ * <p>Built once the node is ready, on a thread of its own. A concurrent build waits for every transaction
+ * older than it in the whole database to end, and a second node starting beside this one sits in such a
+ * transaction until this node's start-up lets go of {@code StartupSchemaLock}: built during start-up, the two
+ * nodes waited on each other for ever (PostgreSQL cannot see a wait that goes through Java). The measures
+ * answer without the index, only slower. Nodes build it one at a time under a session advisory lock, so that
+ * an index another node is still building (invalid until it is done) is not taken for an interrupted one.
  */
 @Component
-public class PersonLinksIndex implements ApplicationRunner {
+public class PersonLinksIndex {
 
 	private static final Logger log = LoggerFactory.getLogger(PersonLinksIndex.class);
 
 	static final String NAME = "idx_os_rl_person_links";
 	static final List<String> PATHS = List.of("Patient.managingOrganization", "EpisodeOfCare.patient",
 			"CarePlan.subject", "Condition.subject");
+	/** "OSLinkIx" in ASCII: the advisory lock key of this index's build, the same on every node. */
+	public static final long BUILD_LOCK_KEY = 0x4f534c696e6b4978L;
 
-	private final JdbcTemplate jdbc;
+	private final DataSource dataSource;
 	private final boolean postgres;
 
 	public PersonLinksIndex(DataSource dataSource, @Value("${spring.datasource.url}") String jdbcUrl) {
-		this.jdbc = new JdbcTemplate(dataSource);
+		this.dataSource = dataSource;
 		this.postgres = DatabaseDialect.forJdbcUrl(jdbcUrl) == DatabaseDialect.POSTGRESQL;
 	}
 
-	@Override
-	public void run(ApplicationArguments args) {
+	@EventListener(ApplicationReadyEvent.class)
+	public void buildInTheBackground() {
 		if (!postgres) {
 			return;
 		}
-		List<Boolean> valid = jdbc.queryForList(
-				"SELECT i.indisvalid FROM pg_index i WHERE i.indexrelid = to_regclass(?)", Boolean.class, NAME);
-		if (!valid.isEmpty() && valid.get(0)) {
-			return;
+		Thread builder = new Thread(() -> {
+			try {
+				ensureBuilt();
+			} catch (SQLException | RuntimeException e) {
+				log.warn("Index {} not built ({}); the measures answer without it, more slowly", NAME, e.getMessage());
+			}
+		}, "person-links-index");
+		builder.setDaemon(true);
+		builder.start();
+	}
+
+	/**
+	 * Builds the index unless it is there and valid, or another node is building it now.
+	 *
+	 * @return whether the index is there and valid when this returns
+	 */
+	public boolean ensureBuilt() throws SQLException {
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(true); // CONCURRENTLY cannot run inside a transaction block
+			if (!query(connection, "SELECT pg_try_advisory_lock(" + BUILD_LOCK_KEY + ")")) {
+				log.info("Another node is building index {}", NAME);
+				return false;
+			}
+			try {
+				return build(connection);
+			} finally {
+				query(connection, "SELECT pg_advisory_unlock(" + BUILD_LOCK_KEY + ")");
+			}
 		}
-		if (!valid.isEmpty()) {
-			log.warn("Index {} was left invalid by an interrupted build; building it again", NAME);
-			jdbc.execute("DROP INDEX CONCURRENTLY IF EXISTS " + NAME);
+	}
+
+	private boolean build(Connection connection) throws SQLException {
+		Boolean valid = validity(connection);
+		if (Boolean.TRUE.equals(valid)) {
+			return true;
 		}
-		long started = System.nanoTime();
-		String paths = String.join(", ", PATHS.stream().map(path -> "'" + path + "'").toList());
-		jdbc.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + NAME
-				+ " ON HFJ_RES_LINK (SRC_PATH, TARGET_RESOURCE_ID, SRC_RESOURCE_ID) WHERE SRC_PATH IN (" + paths + ")");
-		log.info("Built index {} in {} ms", NAME, (System.nanoTime() - started) / 1_000_000);
+		try (Statement statement = connection.createStatement()) {
+			if (valid != null) {
+				log.warn("Index {} was left invalid by an interrupted build; building it again", NAME);
+				statement.execute("DROP INDEX CONCURRENTLY IF EXISTS " + NAME);
+			}
+			long started = System.nanoTime();
+			String paths = String.join(", ", PATHS.stream().map(path -> "'" + path + "'").toList());
+			statement.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + NAME
+					+ " ON HFJ_RES_LINK (SRC_PATH, TARGET_RESOURCE_ID, SRC_RESOURCE_ID) WHERE SRC_PATH IN (" + paths + ")");
+			log.info("Built index {} in {} ms", NAME, (System.nanoTime() - started) / 1_000_000);
+		}
+		return Boolean.TRUE.equals(validity(connection));
+	}
+
+	/** Whether the index is valid; null when there is none. */
+	private static Boolean validity(Connection connection) throws SQLException {
+		try (PreparedStatement select = connection.prepareStatement(
+				"SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass(?)")) {
+			select.setString(1, NAME);
+			try (ResultSet row = select.executeQuery()) {
+				return row.next() ? row.getBoolean(1) : null;
+			}
+		}
+	}
+
+	private static boolean query(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+			return row.next() && row.getBoolean(1);
+		}
 	}
 }
