@@ -13,7 +13,7 @@ import org.onesheet.chronic.ChronicCareContract;
 import org.onesheet.conformance.ProfileEnforcementContract;
 import org.onesheet.diagnosis.RemoteReadingContract;
 import org.onesheet.metrics.MetricsContract;
-import org.onesheet.metrics.PersonLinksIndex;
+import org.onesheet.metrics.MeasureLinksIndex;
 import org.onesheet.record.RecognisedResultsContract;
 import org.onesheet.record.SharedRecordContract;
 import org.onesheet.referral.ClosingTheLoopContract;
@@ -55,7 +55,7 @@ class FhirServerOnPostgresTest implements RestApiContract, BadInputContract, Pro
 	DataSource dataSource;
 
 	@Autowired
-	PersonLinksIndex personLinksIndex;
+	MeasureLinksIndex measureLinksIndex;
 
 	@Autowired
 	AuditQueue auditQueue;
@@ -99,14 +99,14 @@ class FhirServerOnPostgresTest implements RestApiContract, BadInputContract, Pro
 	}
 
 	/**
-	 * Contract coverage's link index is built once the node is ready; a build interrupted half-way (which
+	 * The measures' link index is built once the node is ready; a build interrupted half-way (which
 	 * PostgreSQL leaves as an invalid index) is built again, but not while another node holds the build lock,
-	 * for then the invalid index is that node's build in progress.
+	 * for then the invalid index is that node's build in progress; the index's retired forms are dropped.
 	 */
 	@Test
-	void thePersonLinksIndexIsBuiltAndRebuiltWhenABuildWasInterrupted() throws Exception {
+	void theMeasureLinksIndexIsBuiltAndRebuiltWhenABuildWasInterrupted() throws Exception {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-		String validity = "SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass('idx_os_rl_person_links')";
+		String validity = "SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass('idx_os_rl_measure_links')";
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 		while (!Boolean.TRUE.equals(DataAccessUtils.singleResult(jdbc.queryForList(validity, Boolean.class)))
 				&& System.nanoTime() < deadline) {
@@ -114,17 +114,21 @@ class FhirServerOnPostgresTest implements RestApiContract, BadInputContract, Pro
 		}
 		assertThat(jdbc.queryForObject(validity, Boolean.class)).as("built in the background after start-up").isTrue();
 		assertThat(jdbc.queryForObject("SELECT pg_get_expr(indpred, indrelid) FROM pg_index"
-				+ " WHERE indexrelid = to_regclass('idx_os_rl_person_links')", String.class))
-				.contains("Patient.managingOrganization", "EpisodeOfCare.patient");
-		jdbc.update("UPDATE pg_index SET indisvalid = false WHERE indexrelid = to_regclass('idx_os_rl_person_links')");
+				+ " WHERE indexrelid = to_regclass('idx_os_rl_measure_links')", String.class))
+				.contains("Patient.managingOrganization", "EpisodeOfCare.patient", "Encounter.serviceProvider");
+		jdbc.update("UPDATE pg_index SET indisvalid = false WHERE indexrelid = to_regclass('idx_os_rl_measure_links')");
 		assertThat(jdbc.queryForObject(validity, Boolean.class)).isFalse();
 		try (Connection otherNode = dataSource.getConnection(); Statement lock = otherNode.createStatement()) {
-			lock.execute("SELECT pg_advisory_lock(" + PersonLinksIndex.BUILD_LOCK_KEY + ")");
-			assertThat(personLinksIndex.ensureBuilt()).as("left to the node holding the build lock").isFalse();
+			lock.execute("SELECT pg_advisory_lock(" + MeasureLinksIndex.BUILD_LOCK_KEY + ")");
+			assertThat(measureLinksIndex.ensureBuilt()).as("left to the node holding the build lock").isFalse();
 			assertThat(jdbc.queryForObject(validity, Boolean.class)).isFalse();
-			lock.execute("SELECT pg_advisory_unlock(" + PersonLinksIndex.BUILD_LOCK_KEY + ")");
+			lock.execute("SELECT pg_advisory_unlock(" + MeasureLinksIndex.BUILD_LOCK_KEY + ")");
 		}
-		assertThat(personLinksIndex.ensureBuilt()).isTrue();
+		// a database that has the index's earlier, narrower form loses it once the wider one is built
+		jdbc.execute("CREATE INDEX idx_os_rl_person_links ON HFJ_RES_LINK (SRC_PATH, TARGET_RESOURCE_ID, SRC_RESOURCE_ID)"
+				+ " WHERE SRC_PATH = 'Patient.managingOrganization'");
+		assertThat(measureLinksIndex.ensureBuilt()).isTrue();
 		assertThat(jdbc.queryForObject(validity, Boolean.class)).isTrue();
+		assertThat(jdbc.queryForObject("SELECT to_regclass('idx_os_rl_person_links') IS NULL", Boolean.class)).isTrue();
 	}
 }

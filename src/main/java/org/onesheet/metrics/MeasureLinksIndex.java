@@ -16,17 +16,18 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The index contract coverage reads its persons from, on PostgreSQL: every registration's home and every
- * contract, plan and condition naming a patient, as (path, target, source) for the four paths it asks about.
- * HAPI indexes links by source id alone (the path and target are in the table) and by target first, so the
- * measure either read 10^5 link rows one by one from the table or probed the target index once per patient;
- * either way about 1.7 s at 10^5 residents. With this index each path is one index-only range, joined by hash.
+ * The index the measures read links from, on PostgreSQL, as (path, target, source) for the six paths they ask
+ * about: every registration's home and every contract, plan and condition naming a patient (contract coverage),
+ * every visit's patient and provider (the visit measures). HAPI indexes links by source id alone (the path and
+ * target are in the table) and by target first, so a measure read each link row from the table, one by one:
+ * 1.7 s for contract coverage and about 2 s for a year's visits at 10^5 residents. With this index each path is
+ * one index-only range, joined by hash.
  *
- * <p>Partial, so that the links of AuditEvents, Observations and visits (most of the table) pay nothing for it
- * on write: 51 MB beside the table's 488 MB on a million resources. Built {@code CONCURRENTLY}, so that adding it
- * to a large live database does not stop writes; a build that failed half-way leaves an invalid index, which
- * is dropped and built again. The paths are part of the index: a change of paths needs a new name. H2 has no
- * partial indexes, and its demo-sized databases do not need one.
+ * <p>Partial, so that the links of AuditEvents and Observations (most of the table) pay nothing for it on write.
+ * Built {@code CONCURRENTLY}, so that adding it to a large live database does not stop writes; a build that
+ * failed half-way leaves an invalid index, which is dropped and built again. The paths are part of the index: a
+ * change of paths needs a new name, and the old name goes to {@link #RETIRED}, dropped once the new one is built.
+ * H2 has no partial indexes, and its demo-sized databases do not need one.
  *
  * <p>Built once the node is ready, on a thread of its own. A concurrent build waits for every transaction
  * older than it in the whole database to end, and a second node starting beside this one sits in such a
@@ -36,20 +37,22 @@ import org.springframework.stereotype.Component;
  * an index another node is still building (invalid until it is done) is not taken for an interrupted one.
  */
 @Component
-public class PersonLinksIndex {
+public class MeasureLinksIndex {
 
-	private static final Logger log = LoggerFactory.getLogger(PersonLinksIndex.class);
+	private static final Logger log = LoggerFactory.getLogger(MeasureLinksIndex.class);
 
-	static final String NAME = "idx_os_rl_person_links";
+	static final String NAME = "idx_os_rl_measure_links";
 	static final List<String> PATHS = List.of("Patient.managingOrganization", "EpisodeOfCare.patient",
-			"CarePlan.subject", "Condition.subject");
+			"CarePlan.subject", "Condition.subject", "Encounter.subject", "Encounter.serviceProvider");
+	/** Earlier forms of this index: contract coverage's four paths alone (commit c595065). */
+	static final List<String> RETIRED = List.of("idx_os_rl_person_links");
 	/** "OSLinkIx" in ASCII: the advisory lock key of this index's build, the same on every node. */
 	public static final long BUILD_LOCK_KEY = 0x4f534c696e6b4978L;
 
 	private final DataSource dataSource;
 	private final boolean postgres;
 
-	public PersonLinksIndex(DataSource dataSource, @Value("${spring.datasource.url}") String jdbcUrl) {
+	public MeasureLinksIndex(DataSource dataSource, @Value("${spring.datasource.url}") String jdbcUrl) {
 		this.dataSource = dataSource;
 		this.postgres = DatabaseDialect.forJdbcUrl(jdbcUrl) == DatabaseDialect.POSTGRESQL;
 	}
@@ -65,7 +68,7 @@ public class PersonLinksIndex {
 			} catch (SQLException | RuntimeException e) {
 				log.warn("Index {} not built ({}); the measures answer without it, more slowly", NAME, e.getMessage());
 			}
-		}, "person-links-index");
+		}, "measure-links-index");
 		builder.setDaemon(true);
 		builder.start();
 	}
@@ -91,12 +94,27 @@ public class PersonLinksIndex {
 	}
 
 	private boolean build(Connection connection) throws SQLException {
-		Boolean valid = validity(connection);
-		if (Boolean.TRUE.equals(valid)) {
-			return true;
+		Boolean valid = validity(connection, NAME);
+		if (!Boolean.TRUE.equals(valid)) {
+			create(connection, valid != null);
 		}
+		if (!Boolean.TRUE.equals(validity(connection, NAME))) {
+			return false;
+		}
+		for (String retired : RETIRED) {
+			if (validity(connection, retired) != null) {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("DROP INDEX CONCURRENTLY IF EXISTS " + retired);
+				}
+				log.info("Dropped index {}, which {} replaces", retired, NAME);
+			}
+		}
+		return true;
+	}
+
+	private void create(Connection connection, boolean leftInvalid) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			if (valid != null) {
+			if (leftInvalid) {
 				log.warn("Index {} was left invalid by an interrupted build; building it again", NAME);
 				statement.execute("DROP INDEX CONCURRENTLY IF EXISTS " + NAME);
 			}
@@ -106,14 +124,13 @@ public class PersonLinksIndex {
 					+ " ON HFJ_RES_LINK (SRC_PATH, TARGET_RESOURCE_ID, SRC_RESOURCE_ID) WHERE SRC_PATH IN (" + paths + ")");
 			log.info("Built index {} in {} ms", NAME, (System.nanoTime() - started) / 1_000_000);
 		}
-		return Boolean.TRUE.equals(validity(connection));
 	}
 
-	/** Whether the index is valid; null when there is none. */
-	private static Boolean validity(Connection connection) throws SQLException {
+	/** Whether the named index is valid; null when there is none. */
+	private static Boolean validity(Connection connection, String index) throws SQLException {
 		try (PreparedStatement select = connection.prepareStatement(
 				"SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass(?)")) {
-			select.setString(1, NAME);
+			select.setString(1, index);
 			try (ResultSet row = select.executeQuery()) {
 				return row.next() ? row.getBoolean(1) : null;
 			}
