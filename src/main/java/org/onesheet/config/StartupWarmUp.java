@@ -5,7 +5,9 @@ import org.hl7.fhir.utilities.xhtml.XhtmlParser;
 /**
  * Start-up runs on one thread while the second core idles, and the first {@code /metadata} then spends
  * about 3 s initialising libraries. This daemon thread does two of those one-time, self-contained jobs early,
- * in parallel: Apache Jena (HAPI's RDF support) and the XHTML entity tables. Nothing here holds state the
+ * in parallel: Apache Jena (HAPI's RDF support), and loading and linking the XHTML parser's classes. The
+ * parser's entity table itself is not kept: HAPI 8.8's core library (6.7.9) fills it again for every parser
+ * it makes (fixed upstream in 6.9.5; see the README's Performance section). Nothing here holds state the
  * application reads; it only saves the first request the wait.
  */
 public final class StartupWarmUp {
