@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.api.SummaryEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.onesheet.OneSheetApplication;
 import org.onesheet.group.demo.DemoGroupGenerator;
 import org.onesheet.support.EmbeddedPostgres;
 import org.onesheet.support.AccessTokens;
+import org.onesheet.support.Eventually;
 import org.onesheet.support.FhirEndpoint;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -74,10 +76,8 @@ class TwoNodesStartTogetherTest {
 					.statusCode()).isEqualTo(200);
 			// MDM links asynchronously: wait until every resident has a golden record, then check there is only one each.
 			var client = new FhirEndpoint(((WebServerApplicationContext) nodes.get(0)).getWebServer().getPort()).client();
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-			while (count(client, "Patient?_tag=" + GOLDEN) < PATIENTS && System.nanoTime() < deadline) {
-				Thread.sleep(500);
-			}
+			Eventually.that("a golden record for every resident").pollInterval(Duration.ofMillis(500))
+					.until(() -> count(client, "Patient?_tag=" + GOLDEN) >= PATIENTS);
 			assertThat(count(client, "Patient?_tag=" + GOLDEN)).as("one golden record per resident").isEqualTo(PATIENTS);
 		} finally {
 			nodes.forEach(ConfigurableApplicationContext::close);

@@ -43,6 +43,7 @@ import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.junit.jupiter.api.Test;
 import org.onesheet.identity.Systems;
 import org.onesheet.referral.TestReferrals;
+import org.onesheet.support.ActiveSubscriptions;
 import org.onesheet.support.AtOnce;
 import org.onesheet.support.FhirEndpoint;
 import org.onesheet.support.TestPatients;
@@ -275,7 +276,7 @@ public interface RemoteReadingContract {
 				.setEndpoint("http://localhost:" + emr.getAddress().getPort() + "/emr/fhir").setPayload("application/fhir+json");
 		IdType subscriptionId = (IdType) endpoint().client().create().resource(subscription).execute().getId().toUnqualifiedVersionless();
 		try {
-			awaitActive(subscriptionId);
+			ActiveSubscriptions.awaitActive(endpoint(), subscriptionId);
 			String patient = patient();
 			ServiceRequest study = new ServiceRequest();
 			study.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE).setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
@@ -295,16 +296,6 @@ public interface RemoteReadingContract {
 			emr.stop(0);
 			endpoint().client().delete().resourceById(subscriptionId).execute();
 		}
-	}
-
-	private void awaitActive(IdType subscription) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (endpoint().client().read().resource(Subscription.class).withId(subscription).execute().getStatus()
-				!= Subscription.SubscriptionStatus.ACTIVE) {
-			assertThat(System.nanoTime()).as("subscription activated").isLessThan(deadline);
-			Thread.sleep(200);
-		}
-		Thread.sleep(1500); // the registry of active subscriptions is refreshed asynchronously
 	}
 
 	@Test

@@ -36,6 +36,7 @@ import org.onesheet.group.InstitutionLevel;
 import org.onesheet.identity.ResidentId;
 import org.onesheet.identity.Systems;
 import org.onesheet.support.AccessTokens;
+import org.onesheet.support.Eventually;
 import org.onesheet.support.FhirEndpoint;
 
 /**
@@ -300,16 +301,9 @@ final class MetricsFixture {
 	}
 
 	/** MDM links every registration to a golden record after the write; the person count needs the links. */
-	private static void awaitGolden(FhirEndpoint endpoint, String patient) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (true) {
-			Parameters links = endpoint.client().operation().onServer().named("$mdm-query-links")
-					.withParameter(Parameters.class, "resourceId", new StringType(patient)).useHttpGet().execute();
-			if (links.getParameter().stream().anyMatch(parameter -> "link".equals(parameter.getName()))) {
-				return;
-			}
-			assertThat(System.nanoTime()).as(patient + " linked by MDM").isLessThan(deadline);
-			Thread.sleep(200);
-		}
+	private static void awaitGolden(FhirEndpoint endpoint, String patient) {
+		Eventually.that(patient + " linked by MDM").until(() -> endpoint.client().operation()
+				.onServer().named("$mdm-query-links").withParameter(Parameters.class, "resourceId", new StringType(patient))
+				.useHttpGet().execute().getParameter().stream().anyMatch(parameter -> "link".equals(parameter.getName())));
 	}
 }

@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.onesheet.identity.ResidentId;
 import org.onesheet.identity.Systems;
+import org.onesheet.support.Eventually;
 import org.onesheet.support.FhirEndpoint;
 
 /** Registrations of one resident at several clinics, their results, and their MDM links, as the tests need them. */
@@ -28,7 +29,6 @@ final class TestRecords {
 	static final String TOWNSHIP = "jmse-tc-01";
 	static final String TOWNSHIP_2 = "jmse-tc-02";
 	static final String COUNTY = "jmse-county-hospital";
-	static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	private TestRecords() {
 	}
@@ -79,17 +79,11 @@ final class TestRecords {
 	}
 
 	/** The golden record MDM linked the registration to with the given match result, once it has. */
-	static String goldenOf(FhirEndpoint endpoint, String patient, String matchResult) throws InterruptedException {
-		long deadline = System.nanoTime() + PATIENCE.toNanos();
-		while (true) {
-			Optional<String> golden = links(endpoint, patient).stream()
-					.filter(link -> link.matchResult().equals(matchResult)).map(Link::golden).findFirst();
-			if (golden.isPresent()) {
-				return golden.get();
-			}
-			assertThat(System.nanoTime()).as(patient + " linked by MDM (" + matchResult + ")").isLessThan(deadline);
-			Thread.sleep(200);
-		}
+	static String goldenOf(FhirEndpoint endpoint, String patient, String matchResult) {
+		return Eventually.that(patient + " linked by MDM (" + matchResult + ")")
+				.until(() -> links(endpoint, patient).stream().filter(link -> link.matchResult().equals(matchResult))
+						.map(Link::golden).findFirst(), Optional::isPresent)
+				.orElseThrow();
 	}
 
 	record Link(String golden, String source, String matchResult) {

@@ -22,6 +22,7 @@ import org.hl7.fhir.r4.model.Subscription;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.junit.jupiter.api.Test;
+import org.onesheet.support.ActiveSubscriptions;
 import org.onesheet.support.FhirEndpoint;
 
 /**
@@ -50,14 +51,7 @@ public interface ReferralNotificationsContract {
 		subscription.getChannel().setType(type).setEndpoint(url).setPayload(
 				type == Subscription.SubscriptionChannelType.RESTHOOK ? "application/fhir+json" : null);
 		IdType id = (IdType) endpoint().client().create().resource(subscription).execute().getId().toUnqualifiedVersionless();
-		long deadline = System.nanoTime() + PATIENCE.toNanos();
-		while (endpoint().client().read().resource(Subscription.class).withId(id).execute().getStatus()
-				!= Subscription.SubscriptionStatus.ACTIVE) {
-			assertThat(System.nanoTime()).as("subscription activated").isLessThan(deadline);
-			Thread.sleep(200);
-		}
-		// The registry of active subscriptions is refreshed from the database asynchronously.
-		Thread.sleep(1500);
+		ActiveSubscriptions.awaitActive(endpoint(), id);
 		return id;
 	}
 

@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.time.Duration;
 import java.util.Date;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;
@@ -23,6 +24,7 @@ import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskStatus;
 import org.junit.jupiter.api.Test;
 import org.onesheet.identity.Systems;
+import org.onesheet.support.Eventually;
 import org.onesheet.support.FhirEndpoint;
 
 /**
@@ -275,7 +277,7 @@ public interface ReferralWorkflowContract {
 	}
 
 	@Test
-	default void aReferralWaitingLongerThanTheLimitIsFlaggedOverdue() throws InterruptedException {
+	default void aReferralWaitingLongerThanTheLimitIsFlaggedOverdue() {
 		Task sent = sendUpwardReferral();
 		Task stale = sent.copy();
 		stale.setId((String) null);
@@ -285,13 +287,9 @@ public interface ReferralWorkflowContract {
 		// Imported (no acting organisation): an archive keeps its own authored time.
 		IIdType staleId = endpoint().client().create().resource(stale).execute().getId().toUnqualifiedVersionless();
 
-		Task flagged = null;
-		for (int wait = 0; wait < 60 && flagged == null; wait++) {
-			Thread.sleep(500);
-			Task read = endpoint().client().read().resource(Task.class).withId(staleId).execute();
-			flagged = read.getMeta().getTag(Systems.REFERRAL_FLAG, "overdue") != null ? read : null;
-		}
-		assertThat(flagged).as("flagged overdue within 30 s").isNotNull();
+		Task flagged = Eventually.that("flagged overdue within 30 s").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+				.until(() -> endpoint().client().read().resource(Task.class).withId(staleId).execute(),
+						read -> read.getMeta().getTag(Systems.REFERRAL_FLAG, "overdue") != null);
 		assertThat(flagged.getMeta().getVersionId()).isEqualTo("1");
 		Task fresh = endpoint().client().read().resource(Task.class).withId(sent.getIdElement().toUnqualifiedVersionless()).execute();
 		assertThat(fresh.getMeta().getTag(Systems.REFERRAL_FLAG, "overdue")).isNull();

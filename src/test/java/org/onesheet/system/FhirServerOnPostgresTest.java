@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
@@ -25,6 +24,7 @@ import org.onesheet.security.AuditQueue;
 import org.onesheet.security.AuditQueueDrain;
 import org.onesheet.security.SecurityContract;
 import org.onesheet.support.EmbeddedPostgres;
+import org.onesheet.support.Eventually;
 import org.onesheet.support.FhirEndpoint;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -107,12 +107,8 @@ class FhirServerOnPostgresTest implements RestApiContract, BadInputContract, Pro
 	void theMeasureLinksIndexIsBuiltAndRebuiltWhenABuildWasInterrupted() throws Exception {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		String validity = "SELECT indisvalid FROM pg_index WHERE indexrelid = to_regclass('idx_os_rl_measure_links')";
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		while (!Boolean.TRUE.equals(DataAccessUtils.singleResult(jdbc.queryForList(validity, Boolean.class)))
-				&& System.nanoTime() < deadline) {
-			Thread.sleep(200);
-		}
-		assertThat(jdbc.queryForObject(validity, Boolean.class)).as("built in the background after start-up").isTrue();
+		Eventually.that("the index built in the background after start-up")
+				.until(() -> Boolean.TRUE.equals(DataAccessUtils.singleResult(jdbc.queryForList(validity, Boolean.class))));
 		assertThat(jdbc.queryForObject("SELECT pg_get_expr(indpred, indrelid) FROM pg_index"
 				+ " WHERE indexrelid = to_regclass('idx_os_rl_measure_links')", String.class))
 				.contains("Patient.managingOrganization", "EpisodeOfCare.patient", "Encounter.serviceProvider");
