@@ -1,8 +1,7 @@
 package org.onesheet.metrics;
 
 import java.sql.Timestamp;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.r4.model.MeasureReport;
 import org.onesheet.chronic.ChronicProgrammes;
@@ -12,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * 签约覆盖率: of the residents, the share with a family doctor contract in force on the last day, overall, for the
  * key groups (65 and over, pregnant women, 2+3 patients) and by township (contract-coverage). A resident is a person: the
- * registrations MDM links to one golden record count once, signed if any of them is.
+ * registrations MDM links to one golden record count once, signed if any of them is, living where a township or
+ * village clinic registered them (one registered only at the county hospital is not counted as a resident).
  */
 @Component
 public class ContractCoverage implements GroupMeasure {
@@ -33,53 +33,36 @@ public class ContractCoverage implements GroupMeasure {
 		return "contract-coverage";
 	}
 
-	private static final class Person {
-		String home;
-		Timestamp birth;
-		boolean signed;
-		boolean chronic;
-		boolean pregnant;
-	}
-
 	@Override
 	public MeasureReport evaluate(MeasurePeriod period, Members.Tree tree, Set<String> scope, String subject) {
-		Timestamp sixtyFiveYearsAgo = Timestamp.from(period.last().minusYears(65).plusDays(1)
+		Timestamp elderlyBornBefore = Timestamp.from(period.last().minusYears(65).plusDays(1)
 				.atStartOfDay(ChinaTime.ZONE).toInstant());
-		Map<Long, Person> persons = new HashMap<>();
-		for (IndexQueries.Registration registration : queries.registrations(period, ChronicProgrammes.CODES)) {
-			Person person = persons.computeIfAbsent(registration.person(), key -> new Person());
-			boolean primaryHome = tree.get(registration.home()).map(Members.Member::isPrimaryLevel).orElse(false);
-			if (person.home == null || primaryHome) {
-				person.home = registration.home(); // a primary-level registration says where the resident lives
-			}
-			person.birth = person.birth == null ? registration.birth() : person.birth;
-			person.signed |= registration.signed();
-			person.chronic |= registration.chronic();
-			person.pregnant |= registration.pregnant();
-		}
+		List<String> primaryLevel = tree.all().stream().filter(Members.Member::isPrimaryLevel).map(Members.Member::id).toList();
 		Strata byGroup = new Strata();
 		Strata byTownship = new Strata();
 		long signed = 0;
 		long residents = 0;
-		for (Person person : persons.values()) {
-			if (!scope.contains(person.home) || !tree.get(person.home).map(Members.Member::isPrimaryLevel).orElse(false)) {
-				continue; // registered only at the county hospital, or outside the scope: not counted as a resident here
+		for (IndexQueries.Residents persons : queries.residents(period, ChronicProgrammes.CODES, primaryLevel,
+				elderlyBornBefore)) {
+			if (!scope.contains(persons.home())) {
+				continue; // living outside the scope: not counted as a resident here
 			}
-			residents++;
-			signed += person.signed ? 1 : 0;
-			long signedOne = person.signed ? 1 : 0;
-			byGroup.add(ALL, "全体居民 (all residents)", signedOne, 1);
-			if (person.birth != null && person.birth.before(sixtyFiveYearsAgo)) {
-				byGroup.add(ELDERLY, "65岁及以上老年人 (aged 65 or over)", signedOne, 1);
+			long count = persons.count();
+			long signedOnes = persons.signed() ? count : 0;
+			residents += count;
+			signed += signedOnes;
+			byGroup.add(ALL, "全体居民 (all residents)", signedOnes, count);
+			if (persons.elderly()) {
+				byGroup.add(ELDERLY, "65岁及以上老年人 (aged 65 or over)", signedOnes, count);
 			}
-			if (person.chronic) {
-				byGroup.add(CHRONIC, "两病三病患者 (2+3 patients)", signedOne, 1);
+			if (persons.chronic()) {
+				byGroup.add(CHRONIC, "两病三病患者 (2+3 patients)", signedOnes, count);
 			}
-			if (person.pregnant) {
-				byGroup.add(PREGNANT, "孕产妇 (pregnant women)", signedOne, 1);
+			if (persons.pregnant()) {
+				byGroup.add(PREGNANT, "孕产妇 (pregnant women)", signedOnes, count);
 			}
-			String township = tree.townshipOf(person.home).orElse(person.home);
-			byTownship.add(township, tree.name(township), signedOne, 1);
+			String township = tree.townshipOf(persons.home()).orElse(persons.home());
+			byTownship.add(township, tree.name(township), signedOnes, count);
 		}
 		MeasureReport report = Reports.summary(id(), period, subject);
 		MeasureReport.MeasureReportGroupComponent group = Reports.proportion(report, signed, residents);
