@@ -287,7 +287,8 @@ public interface ReferralWorkflowContract {
 		// Imported (no acting organisation): an archive keeps its own authored time.
 		IIdType staleId = endpoint().client().create().resource(stale).execute().getId().toUnqualifiedVersionless();
 
-		Task flagged = Eventually.that("flagged overdue within 30 s").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+		Task flagged = Eventually.that("flagged overdue within 30 s").atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(500))
 				.until(() -> endpoint().client().read().resource(Task.class).withId(staleId).execute(),
 						read -> read.getMeta().getTag(Systems.REFERRAL_FLAG, "overdue") != null);
 		assertThat(flagged.getMeta().getVersionId()).isEqualTo("1");

@@ -370,8 +370,8 @@ public interface SecurityContract {
 	@Test
 	default void theBackgroundDrainEmptiesTheQueueWithoutBeingAsked() {
 		endpoint().as(TOWNSHIP).http().get("/fhir/" + PATIENT).then().statusCode(200);
-		Eventually.that("the queue drained in the background").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-				.until(() -> auditQueue().waiting() == 0);
+		Eventually.that("the queue drained in the background").atMost(Duration.ofSeconds(15))
+				.pollInterval(Duration.ofMillis(100)).until(() -> auditQueue().waiting() == 0);
 	}
 
 	/**

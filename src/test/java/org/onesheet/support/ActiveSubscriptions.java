@@ -1,6 +1,5 @@
 package org.onesheet.support;
 
-
 import java.time.Duration;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Subscription;
@@ -19,7 +18,6 @@ public final class ActiveSubscriptions {
 
 	public static void awaitActive(FhirEndpoint endpoint, IIdType subscription) throws InterruptedException {
 		Eventually.that("subscription " + subscription.getIdPart() + " activated")
-				
 				.until(() -> endpoint.client().read().resource(Subscription.class).withId(subscription).execute()
 						.getStatus() == Subscription.SubscriptionStatus.ACTIVE);
 		Thread.sleep(REGISTRY_REFRESH.toMillis());
